@@ -1,0 +1,19 @@
+import { auditCommand } from './audit.js';
+import { calendarCommand } from './calendar.js';
+import { callCommand } from './call.js';
+import { initCommand } from './init.js';
+import { serveCommand } from './serve.js';
+import type { Command } from './types.js';
+
+export const COMMANDS: Record<string, Command> = {
+  init: initCommand,
+  serve: serveCommand,
+  calendar: calendarCommand,
+  audit: auditCommand,
+  call: callCommand,
+};
+
+export function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  sanxiang ${c.usage}\n      ${c.summary}`);
+  return `执法三项制度工作站 命令行\n\n用法：\n${lines.join('\n')}\n\n通用参数：--data 数据文件夹（或环境变量 SANXIANG_DATA）  --json 最后一行输出 JSON\n退出码：0 成功；1 操作失败；2 用法错误\n`;
+}
