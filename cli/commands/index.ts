@@ -1,16 +1,20 @@
 import { auditCommand } from './audit.js';
+import { benchCommand } from './bench.js';
 import { calendarCommand } from './calendar.js';
 import { callCommand } from './call.js';
+import { demoCommand } from './demo.js';
 import { initCommand } from './init.js';
 import { serveCommand } from './serve.js';
 import type { Command } from './types.js';
 
 export const COMMANDS: Record<string, Command> = {
   init: initCommand,
+  demo: demoCommand,
   serve: serveCommand,
   calendar: calendarCommand,
   audit: auditCommand,
   call: callCommand,
+  bench: benchCommand,
 };
 
 export function usage(): string {

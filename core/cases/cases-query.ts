@@ -27,7 +27,7 @@ export function createCaseQueries(db: Db) {
     return st;
   }
 
-  function list(q: CaseListQuery, today: string): CaseList {
+  function build(q: CaseListQuery, today: string) {
     const where: string[] = [];
     const params: Record<string, unknown> = {};
     const keyParts: string[] = [];
@@ -39,7 +39,6 @@ export function createCaseQueries(db: Db) {
     if (q.caseType) add('t', 'c.case_type = @caseType', { caseType: q.caseType });
     if (q.stage) add('s', 'c.stage = @stage', { stage: q.stage });
     if (q.status) add('st', 'c.status = @status', { status: q.status });
-    if (q.handlerId) add('h', 'c.id IN (SELECT case_id FROM case_handlers WHERE officer_id = @handlerId)', { handlerId: q.handlerId });
     if (q.openedFrom) add('f', 'c.opened_on >= @openedFrom', { openedFrom: q.openedFrom });
     if (q.openedTo) add('to', 'c.opened_on <= @openedTo', { openedTo: q.openedTo });
     if (q.overdue)
@@ -47,23 +46,44 @@ export function createCaseQueries(db: Db) {
 
     let from = 'cases c';
     let order = 'c.opened_on DESC, c.id DESC';
+    if (q.handlerId) {
+      // Driven by the handler's own index range, already in date order.
+      from = 'case_handlers hf JOIN cases c ON c.id = hf.case_id';
+      order = 'hf.opened_on DESC, hf.case_id DESC';
+      add('h', 'hf.officer_id = @handlerId', { handlerId: q.handlerId });
+    }
     const parsed = q.q ? parseQuery(q.q) : null;
     if (parsed && (parsed.trigram || parsed.short)) {
       if (parsed.trigram) {
         // Ranked by bm25 (FTS5 `rank`), best first.
-        from = 'cases c JOIN (SELECT rowid AS rid, rank FROM case_search WHERE case_search MATCH @trigram) m ON m.rid = c.id';
+        from = `${from} JOIN (SELECT rowid AS rid, rank FROM case_search WHERE case_search MATCH @trigram) m ON m.rid = c.id`;
         order = 'm.rank, c.id DESC';
         keyParts.push('q3');
         params.trigram = parsed.trigram;
       }
-      if (parsed.short) {
+      if (parsed.trigram) {
+        // With a long term present, short terms narrow its hits over every field.
+        parsed.shortLike.forEach((like, i) =>
+          add(
+            `l${i}`,
+            `EXISTS (SELECT 1 FROM case_search s2 WHERE s2.rowid = c.id AND (s2.case_no LIKE @like${i} ESCAPE '\\' OR s2.parties LIKE @like${i} ESCAPE '\\' OR s2.place LIKE @like${i} ESCAPE '\\' OR s2.facts LIKE @like${i} ESCAPE '\\' OR s2.records LIKE @like${i} ESCAPE '\\'))`,
+            { [`like${i}`]: like },
+          ),
+        );
+      } else if (parsed.short) {
+        // Only short terms: the bigram index over number, parties, place, title and facts.
         add('q2', 'c.id IN (SELECT rowid FROM case_search_short WHERE case_search_short MATCH @short)', { short: parsed.short });
       }
     } else if (q.q) {
-      // Only punctuation: nothing can match.
-      return { rows: [], total: 0, page: q.page, pageSize: q.pageSize };
+      return null; // only punctuation: nothing can match
     }
-    const st = statements(keyParts.join(','), from, where, order);
+    return { st: statements(keyParts.join(','), from, where, order), params, parsed };
+  }
+
+  function list(q: CaseListQuery, today: string): CaseList {
+    const built = build(q, today);
+    if (!built) return { rows: [], total: 0, page: q.page, pageSize: q.pageSize };
+    const { st, params, parsed } = built;
     const total = (st.count.get(params) as { n: number }).n;
     const rows = st.rows.all({ ...params, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }) as CaseSummaryRow[];
     const out: CaseSummary[] = rows.map((r) => ({ ...r, overdue: isOverdue(r, today) }));
@@ -87,7 +107,19 @@ export function createCaseQueries(db: Db) {
     }
   }
 
-  return { list };
+  /** EXPLAIN QUERY PLAN of the count and page statements (for the index tests). */
+  function plan(q: CaseListQuery, today: string): string[] {
+    const built = build(q, today);
+    if (!built) return [];
+    const explain = (sql: string, params: Record<string, unknown>) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail);
+    return [
+      ...explain(built.st.count.source, built.params),
+      ...explain(built.st.rows.source, { ...built.params, limit: 50, offset: 0 }),
+    ];
+  }
+
+  return { list, plan };
 }
 
 export function isOverdue(c: { dueOn: string | null; stage: string; status: string }, today: string): boolean {

@@ -64,7 +64,9 @@ export function createCasesRepo(db: Db) {
        FROM parties WHERE case_id = ? ORDER BY id`,
     ),
     clearHandlers: db.prepare(`DELETE FROM case_handlers WHERE case_id = ?`),
-    insertHandler: db.prepare(`INSERT INTO case_handlers (case_id, officer_id, is_lead) VALUES (?, ?, ?)`),
+    insertHandler: db.prepare(
+      `INSERT INTO case_handlers (case_id, officer_id, is_lead, opened_on) SELECT ?, ?, ?, opened_on FROM cases WHERE id = ?`,
+    ),
     handlers: db.prepare(
       `SELECT h.officer_id AS officerId, o.name, o.cert_no AS certNo, h.is_lead AS isLead
        FROM case_handlers h JOIN officers o ON o.id = h.officer_id WHERE h.case_id = ? ORDER BY h.is_lead DESC, o.id`,
@@ -107,7 +109,7 @@ export function createCasesRepo(db: Db) {
     s.searchDelete.run(caseId);
     s.searchInsert.run(caseId, c.caseNo, parties, c.place, `${c.title} ${c.facts}`, records);
     s.shortDelete.run(caseId);
-    s.shortInsert.run(caseId, bigrams(`${c.caseNo} ${parties} ${c.place} ${c.title}`));
+    s.shortInsert.run(caseId, bigrams(`${c.caseNo} ${parties} ${c.place} ${c.title} ${c.facts}`));
   }
 
   function refreshSummaries(caseId: number): void {
@@ -147,7 +149,7 @@ export function createCasesRepo(db: Db) {
     parties: (caseId: number) => (s.parties.all(caseId) as (Omit<Party, 'isMinor'> & { isMinor: number })[]).map((p) => ({ ...p, isMinor: !!p.isMinor })),
     setHandlers(caseId: number, officerIds: number[]): void {
       s.clearHandlers.run(caseId);
-      officerIds.forEach((o, i) => s.insertHandler.run(caseId, o, i === 0 ? 1 : 0));
+      officerIds.forEach((o, i) => s.insertHandler.run(caseId, o, i === 0 ? 1 : 0, caseId));
     },
     handlers: (caseId: number) =>
       (s.handlers.all(caseId) as (Omit<CaseHandler, 'isLead'> & { isLead: number })[]).map((h) => ({ ...h, isLead: !!h.isLead })),

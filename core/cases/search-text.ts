@@ -22,6 +22,8 @@ export interface ParsedQuery {
   trigram: string | null;
   /** FTS5 expression for the bigram index, or null when no term is short. */
   short: string | null;
+  /** The short terms themselves, as LIKE patterns (used to narrow trigram hits). */
+  shortLike: string[];
   /** The terms, for highlighting outside FTS5. */
   terms: string[];
 }
@@ -38,17 +40,20 @@ export function parseQuery(q: string): ParsedQuery {
     .slice(0, 8);
   const long: string[] = [];
   const short: string[] = [];
+  const shortLike: string[] = [];
   for (const t of terms) {
     if ([...t].length >= 3) long.push(quote(t));
     else {
       const word = (t.match(WORD_RUN) ?? []).join('').toLowerCase();
       if (!word) continue;
+      shortLike.push(`%${word.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
       short.push([...word].length === 2 ? quote(word) : `${quote(word)}*`);
     }
   }
   return {
     trigram: long.length ? long.join(' AND ') : null,
     short: short.length ? short.join(' AND ') : null,
+    shortLike,
     terms,
   };
 }

@@ -101,8 +101,9 @@ CREATE TABLE cases (
 CREATE INDEX cases_opened ON cases(opened_on DESC, id DESC);
 CREATE INDEX cases_type_opened ON cases(case_type, opened_on DESC, id DESC);
 CREATE INDEX cases_stage_opened ON cases(stage, opened_on DESC, id DESC);
+CREATE INDEX cases_type_stage_opened ON cases(case_type, stage, opened_on DESC, id DESC);
 CREATE INDEX cases_status_opened ON cases(status, opened_on DESC, id DESC);
-CREATE INDEX cases_due ON cases(due_on) WHERE due_on IS NOT NULL AND stage NOT IN ('closing','archived');
+CREATE INDEX cases_due ON cases(due_on, opened_on) WHERE due_on IS NOT NULL AND stage NOT IN ('closing','archived') AND status = 'active';
 
 CREATE TABLE parties (
   id INTEGER PRIMARY KEY,
@@ -120,13 +121,16 @@ CREATE TABLE parties (
 CREATE INDEX parties_case ON parties(case_id);
 CREATE INDEX parties_name ON parties(name);
 
+-- opened_on is copied from the case (it never changes) so "cases of officer X, newest first"
+-- is one index range.
 CREATE TABLE case_handlers (
   case_id INTEGER NOT NULL REFERENCES cases(id),
   officer_id INTEGER NOT NULL REFERENCES officers(id),
   is_lead INTEGER NOT NULL DEFAULT 0,
+  opened_on TEXT NOT NULL,
   PRIMARY KEY (case_id, officer_id)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX case_handlers_officer ON case_handlers(officer_id, case_id);
+CREATE INDEX case_handlers_officer ON case_handlers(officer_id, opened_on DESC, case_id DESC);
 
 CREATE TABLE case_stages (
   id INTEGER PRIMARY KEY,

@@ -5,12 +5,18 @@
  */
 
 const SENTENCE_END = /[。；;!！?？\n]/;
+const FULL_STOP = /[。!！?？\n]/;
 
-/** The text of the current sentence before `index`, at most `max` characters. */
-export function textBefore(shadow: string, index: number, max: number): string {
+/**
+ * The text of the current sentence before `index`, at most `max` characters.
+ * With `acrossSemicolons`, a ；-separated field list (当事人：…；住所：…) counts
+ * as one sentence.
+ */
+export function textBefore(shadow: string, index: number, max: number, acrossSemicolons = false): string {
   const from = Math.max(0, index - max);
+  const end = acrossSemicolons ? FULL_STOP : SENTENCE_END;
   let i = index - 1;
-  while (i >= from && !SENTENCE_END.test(shadow[i])) i--;
+  while (i >= from && !end.test(shadow[i])) i--;
   return shadow.slice(i + 1, index);
 }
 
@@ -23,7 +29,7 @@ export function textBefore(shadow: string, index: number, max: number): string {
  * collection account goes in `RedactOptions.keep`.)
  */
 const OFFICIAL_NUMBER_LABEL =
-  /(?:执法证|许可证|(?<!身份)证号|证书号|证编号|编号|文号|代码|注册号|单号|流水号|批号|登记号|合同号|缴款码|缴款书|识别号|税号|序列号|条码|案号|档案号|邮编|邮政编码)[^0-9A-Za-z，,。；;\n]{0,6}$/;
+  /(?:执法证|许可证|(?<!身份)证号|证书号|证编号|编号|文号|代码|注册号|单号|流水号|批号|登记号|合同号|缴款码|缴款书|识别号|税号|序列号|条码|案号|档案号|邮编|邮政编码|No\.|NO\.|№)[^0-9A-Za-z，,。；;\n]{0,6}$/;
 
 /** True when the number at `index` is introduced by an official-number label. */
 export function hasOfficialLabel(shadow: string, index: number): boolean {

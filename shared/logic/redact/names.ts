@@ -41,7 +41,7 @@ const GIVEN = `(?:(?![${STOP}])[\\u4e00-\\u9fa5])`;
 const COMPOUND = [...COMPOUND_SURNAMES].join('|');
 const NAME = `(?:(?:${COMPOUND})${GIVEN}{1,2}?|[${CUE_SURNAMES}]${GIVEN}{1,2}?)`;
 const BOUNDARY =
-  '(?=[，,。；;、：:（()）\\s“”"\'《》【】\\[\\]0-9]|男|女|系|是|称|在|于|等|的|及|和|与|因|对|将|为|未|已|持|驾|家|住|身|现|户|出|签|向|到|说|讲|承|证|表|经|$)';
+  '(?=[，,。；;、：:（()）\\s“”"\'《》【】\\[\\]0-9]|男|女|系|是|称|在|于|等|的|及|和|与|因|对|将|为|未|已|持|驾|家|住|身|现|户|出|签|向|到|说|讲|承|证|表|经|陪|代|拒|均|共|提|并|自|擅|曾|被|通|以|从|把|用|带|也|还|仍|即|就|都|$)';
 
 const CUE_NAME = new RegExp(`(${PARTY_CUES})|(?:${OTHER_CUES})`, 'g');
 const NAME_AT = new RegExp(`[:： ]*(${NAME})${BOUNDARY}`, 'y');
@@ -115,7 +115,7 @@ const ESCAPE = /[.*+?^${}()|[\]\\]/g;
 
 /** Business-name endings: a name directly followed by one of these is part of an organisation's name. */
 const ORG_TAIL =
-  /^[\u4e00-\u9fa5]{0,6}?(?:有限责任公司|有限公司|公司|专业合作社|合作社|加工厂|厂|商行|经营部|门市部|超市|餐馆|饭店|酒店|药店|药房|诊所|商店|店|农场|林场|养殖场)/;
+  /^[\u4e00-\u9fa5]{0,6}?(?:有限责任公司|有限公司|公司|专业合作社|合作社|加工厂|厂|商行|经营部|门市部|超市|餐馆|饭店|酒店|药店|药房|诊所|商店|店|农场|林场|养殖场|种植场|农家乐|茶楼|茶馆|小卖部|批发部|门市|作坊|工作室)/;
 const ORG_TAIL_BREAK = /[的在于经是和与及被向对把将称说了]/;
 
 function inOrganisationName(text: string, end: number): boolean {

@@ -8,17 +8,21 @@
  *   so nothing is found inside credit codes (91510900MA62…), longer serials,
  *   dates, amounts or case numbers.
  * - A number introduced by an official label (执法证号, 许可证编号, 统一社会
- *   信用代码, 缴款码, 账号 …, see context.ts) is not personal.
+ *   信用代码, 缴款码, No. …, see context.ts) is not personal; an ID or
+ *   card number after its own cue (身份证号, 银行卡号) always is.
  */
-import { idBirthDate, isValidCreditCode, isValidIdCheck, luhnValid } from './checksums.js';
+import { idBirthDate, isValidIdCheck, luhnValid } from './checksums.js';
 import { hasOfficialLabel } from './context.js';
 import { countDigits, maskBankCard, maskIdNumber, maskLandline, maskMobile } from './masks.js';
 import type { Finding } from './types.js';
 
 // ---------------------------------------------------------------- ID numbers
 
-/** 18-digit ID with a plausible birth date; the check character is verified in code. */
-const ID18 = /(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/g;
+/**
+ * 18-digit ID with a plausible birth date, glued or written 6-8-4 with
+ * spaces or dashes; the check character is verified in code.
+ */
+const ID18 = /(?<![0-9A-Za-z])[1-9]\d{5}([ -]?)(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\1\d{3}[\dXx](?![0-9A-Za-z])/g;
 
 /** Any 15- or 18-long run right after an ID cue, whatever its check digit. */
 const ID_CUED =
@@ -27,12 +31,13 @@ const ID_CUED =
 export function findIdNumbers(text: string, shadow: string, out: Finding[]): void {
   ID18.lastIndex = 0;
   for (let m = ID18.exec(shadow); m; m = ID18.exec(shadow)) {
-    const s = m[0];
+    const s = m[1] ? m[0].split(m[1]).join('') : m[0];
     if (!isValidIdCheck(s) || !idBirthDate(s)) continue;
     if (hasOfficialLabel(shadow, m.index)) continue;
     const start = m.index;
-    const orig = text.slice(start, start + 18);
-    out.push({ kind: 'id-number', start, end: start + 18, text: orig, replacement: maskIdNumber(orig) });
+    const end = start + m[0].length;
+    const orig = text.slice(start, end);
+    out.push({ kind: 'id-number', start, end, text: orig, replacement: maskIdNumber(orig) });
   }
   ID_CUED.lastIndex = 0;
   for (let m = ID_CUED.exec(shadow); m; m = ID_CUED.exec(shadow)) {
@@ -42,11 +47,6 @@ export function findIdNumbers(text: string, shadow: string, out: Finding[]): voi
     // Duplicates of an ID18 hit are removed by the merge step.
     out.push({ kind: 'id-number', start, end: start + num.length, text: orig, replacement: maskIdNumber(orig) });
   }
-}
-
-/** True when an 18-character value is a credit code rather than an ID (used by tests and the UI). */
-export function looksLikeCreditCode(s: string): boolean {
-  return isValidCreditCode(s) && !(isValidIdCheck(s) && idBirthDate(s) !== null);
 }
 
 // ---------------------------------------------------------------- mobiles
@@ -106,9 +106,14 @@ export function findLandlines(text: string, shadow: string, out: Finding[]): voi
 /** 16–19 digits starting 3–6 (UnionPay, Visa, Mastercard, Amex…), glued or grouped by 4 with spaces/dashes; Luhn verified in code. */
 const BANK_CARD = /(?<![0-9A-Za-z])[3-6]\d{3}(?:[- ]?\d{4}){3}(?:[- ]?\d{1,3})?(?![0-9A-Za-z])/g;
 
-/** After a personal-card cue any 12–19 digit number is masked, Luhn or not (passbooks, typos). */
+/**
+ * After a personal-card cue any 12–19 digit number is masked, Luhn or not
+ * (passbooks, typos). Digits may be grouped by single spaces or dashes; the
+ * longest run of at most 19 digits is taken, so a following year or amount
+ * separated by a space is not swallowed.
+ */
 const BANK_CUED =
-  /(?:银行卡号?|借记卡号?|信用卡号?|卡号|存折(?:账号|号)?|个人账户|个人账号|本人账户|本人账号)[^0-9A-Za-z\n。；;]{0,10}?(\d[\d -]{10,24}\d)(?![0-9A-Za-z])/g;
+  /(?:银行卡号?|借记卡号?|信用卡号?|卡号|存折(?:账号|号)?|个人账户|个人账号|本人账户|本人账号)[^0-9A-Za-z\n。；;]{0,10}?(\d(?:[ -]?\d){11,18})(?![0-9A-Za-z])/g;
 
 export function findBankCards(text: string, shadow: string, out: Finding[]): void {
   BANK_CARD.lastIndex = 0;

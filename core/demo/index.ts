@@ -1,0 +1,61 @@
+import { todayLocal } from '../../shared/logic/calendar.js';
+import { makeCreditCode } from '../../shared/logic/check-digits.js';
+import type { AppContext } from '../app.js';
+import { dispatch } from '../dispatch.js';
+import { UserError } from '../errors.js';
+import { createRng } from './random.js';
+import { seedCases, seedDevices, seedOfficers, seedUsers, sessionUserOf } from './seed-foundation.js';
+
+export const DEMO_PASSWORD = 'Demo@2026';
+
+export interface DemoCounts {
+  officers: number;
+  users: number;
+  devices: number;
+  cases: number;
+  voidedCases: number;
+  auditEntries: number;
+  password: string;
+}
+
+/**
+ * Fills an empty or freshly initialised data folder with a realistic, entirely synthetic bureau.
+ * Everything goes through the same operations the UI uses, so the audit trail is realistic too.
+ */
+export async function runDemo(app: AppContext, password = DEMO_PASSWORD): Promise<DemoCounts> {
+  if (app.repos.officers.list().length > 0 || (app.db.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n > 0) {
+    throw new UserError('DEMO_NOT_EMPTY', '该数据文件夹中已有执法人员或案件。演示数据只能写入空的或刚初始化的数据文件夹，请换一个文件夹。');
+  }
+  if (app.repos.users.count() === 0) {
+    const r = await dispatch(app, 'setup.initialize', {
+      bureau: {
+        name: '遂宁市林业局',
+        unitAbbr: '遂林',
+        creditCode: makeCreditCode('11510900MB0123456'),
+        websiteName: '遂宁市林业局行政执法公示',
+        address: '四川省遂宁市船山区遂州中路 166 号',
+        phone: '0825-2222110',
+      },
+      admin: { username: 'admin', displayName: '系统管理员', password },
+    });
+    if (!r.ok) throw new UserError(r.error.code, r.error.message);
+  }
+  const adminName = app.repos.users.list().find((u) => u.roles.includes('admin') && !u.disabled)!.username;
+  const admin = sessionUserOf(app, adminName);
+  const rng = createRng();
+  const today = todayLocal(app.now());
+  const officerIds = await seedOfficers(app, admin, rng, today);
+  const users = await seedUsers(app, admin, officerIds, password);
+  const devices = await seedDevices(app, admin, officerIds, rng);
+  const handlers = [users.zhifa1, users.zhifa2, users.zhifa3];
+  const { cases, voided } = await seedCases(app, handlers, admin, officerIds, rng, today);
+  return {
+    officers: officerIds.length,
+    users: app.repos.users.count(),
+    devices,
+    cases,
+    voidedCases: voided,
+    auditEntries: app.audit.head().entries,
+    password,
+  };
+}
