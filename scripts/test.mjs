@@ -5,6 +5,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { ensureSystemDeps } from './system-deps.mjs';
 
 const ALL = ['unit', 'db', 'e2e'];
 const suites = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
@@ -20,6 +21,7 @@ function testFiles(dir) {
   return out.sort();
 }
 
+if (suites.some((s) => s !== 'unit')) ensureSystemDeps();
 if (suites.includes('e2e')) {
   const build = spawnSync('npm', ['run', '--silent', 'build:renderer'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);

@@ -100,7 +100,9 @@ export interface CaseSummary {
 
 export interface CaseList {
   rows: CaseSummary[];
+  /** Exact up to 10,000; `totalCapped` says there are more. */
   total: number;
+  totalCapped: boolean;
   page: number;
   pageSize: number;
 }

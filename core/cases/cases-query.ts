@@ -2,38 +2,39 @@ import type { Db } from '../db/connection.js';
 import type { OpInput } from '../../shared/contract/index.js';
 import type { CaseList, CaseSummary } from '../../shared/types.js';
 import { SUMMARY_COLUMNS, type CaseSummaryRow } from './cases-repo.js';
-import { highlight, parseQuery } from './search-text.js';
+import { caseNumberPrefix, highlight, parseQuery, type ParsedQuery } from './search-text.js';
 
 export type CaseListQuery = OpInput<'cases.list'>;
+
+/** Totals are counted exactly up to this many rows; beyond it the list says "more than". */
+export const COUNT_CAP = 10_000;
+/** Full-text hits are ranked by relevance up to this many; larger hit sets are listed newest first. */
+export const RANK_LIMIT = 2_000;
+
+type Statement = ReturnType<Db['prepare']>;
+interface Built {
+  count: Statement;
+  rows: Statement;
+  ranked: Statement | null;
+  params: Record<string, unknown>;
+  parsed: ParsedQuery | null;
+}
 
 /**
  * The case list with filters and full-text search. The SQL is assembled only from the fixed
  * fragments below (values always bound), and every combination is served by an index
- * (see tests/db/query-plans.test.ts).
+ * (see tests/db/query-plans.test.ts). Statements are prepared once per filter combination.
  */
 export function createCaseQueries(db: Db) {
-  const cache = new Map<string, { rows: ReturnType<Db['prepare']>; count: ReturnType<Db['prepare']> }>();
+  const cache = new Map<string, Omit<Built, 'params' | 'parsed'>>();
 
-  function statements(key: string, from: string, where: string[], order: string) {
-    let st = cache.get(key);
-    if (!st) {
-      const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      st = {
-        rows: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM ${from} ${w} ORDER BY ${order} LIMIT @limit OFFSET @offset`),
-        count: db.prepare(`SELECT count(*) AS n FROM ${from} ${w}`),
-      };
-      cache.set(key, st);
-    }
-    return st;
-  }
-
-  function build(q: CaseListQuery, today: string) {
+  function build(q: CaseListQuery, today: string): Built | null {
     const where: string[] = [];
     const params: Record<string, unknown> = {};
-    const keyParts: string[] = [];
+    const key: string[] = [];
     const add = (flag: string, clause: string, values: Record<string, unknown> = {}) => {
       where.push(clause);
-      keyParts.push(flag);
+      key.push(flag);
       Object.assign(params, values);
     };
     if (q.caseType) add('t', 'c.case_type = @caseType', { caseType: q.caseType });
@@ -41,54 +42,80 @@ export function createCaseQueries(db: Db) {
     if (q.status) add('st', 'c.status = @status', { status: q.status });
     if (q.openedFrom) add('f', 'c.opened_on >= @openedFrom', { openedFrom: q.openedFrom });
     if (q.openedTo) add('to', 'c.opened_on <= @openedTo', { openedTo: q.openedTo });
-    if (q.overdue)
-      add('o', `c.due_on < @today AND c.stage NOT IN ('closing','archived') AND c.status = 'active'`, { today });
+    if (q.overdue) add('o', `c.due_on < @today AND c.stage NOT IN ('closing','archived') AND c.status = 'active'`, { today });
 
     let from = 'cases c';
     let order = 'c.opened_on DESC, c.id DESC';
-    if (q.handlerId) {
-      // Driven by the handler's own index range, already in date order.
-      from = 'case_handlers hf JOIN cases c ON c.id = hf.case_id';
-      order = 'hf.opened_on DESC, hf.case_id DESC';
-      add('h', 'hf.officer_id = @handlerId', { handlerId: q.handlerId });
-    }
-    const parsed = q.q ? parseQuery(q.q) : null;
-    if (parsed && (parsed.trigram || parsed.short)) {
+    let rankFrom: string | null = null;
+    let parsed: ParsedQuery | null = null;
+    const numberPrefix = q.q ? caseNumberPrefix(q.q) : null;
+    if (numberPrefix) {
+      // A case number (or its beginning): a range on the unique index.
+      add('n', 'c.case_no >= @noLo AND c.case_no < @noHi', { noLo: numberPrefix, noHi: `${numberPrefix}\uffff` });
+    } else if (q.q) {
+      parsed = parseQuery(q.q);
+      if (!parsed.trigram && !parsed.short) return null; // only punctuation: nothing can match
+      // The full-text index drives the query: hits stream out newest registered first (rowid DESC),
+      // or, for small hit sets, ranked by relevance (bm25).
+      const fts = parsed.trigram ? 'case_search' : 'case_search_short';
+      from = `${fts} m JOIN cases c ON c.id = m.rowid`;
+      order = 'm.rowid DESC';
+      rankFrom = parsed.trigram ? from : null;
+      if (parsed.trigram) add('q3', 'm.case_search MATCH @trigram', { trigram: parsed.trigram });
+      else add('q2', 'm.case_search_short MATCH @short', { short: parsed.short });
+      // Short terms next to a long one narrow its hits over every field.
       if (parsed.trigram) {
-        // Ranked by bm25 (FTS5 `rank`), best first.
-        from = `${from} JOIN (SELECT rowid AS rid, rank FROM case_search WHERE case_search MATCH @trigram) m ON m.rid = c.id`;
-        order = 'm.rank, c.id DESC';
-        keyParts.push('q3');
-        params.trigram = parsed.trigram;
-      }
-      if (parsed.trigram) {
-        // With a long term present, short terms narrow its hits over every field.
         parsed.shortLike.forEach((like, i) =>
           add(
             `l${i}`,
-            `EXISTS (SELECT 1 FROM case_search s2 WHERE s2.rowid = c.id AND (s2.case_no LIKE @like${i} ESCAPE '\\' OR s2.parties LIKE @like${i} ESCAPE '\\' OR s2.place LIKE @like${i} ESCAPE '\\' OR s2.facts LIKE @like${i} ESCAPE '\\' OR s2.records LIKE @like${i} ESCAPE '\\'))`,
+            `(m.case_no LIKE @like${i} ESCAPE '\\' OR m.parties LIKE @like${i} ESCAPE '\\' OR m.place LIKE @like${i} ESCAPE '\\' OR m.facts LIKE @like${i} ESCAPE '\\' OR m.records LIKE @like${i} ESCAPE '\\')`,
             { [`like${i}`]: like },
           ),
         );
-      } else if (parsed.short) {
-        // Only short terms: the bigram index over number, parties, place, title and facts.
-        add('q2', 'c.id IN (SELECT rowid FROM case_search_short WHERE case_search_short MATCH @short)', { short: parsed.short });
       }
-    } else if (q.q) {
-      return null; // only punctuation: nothing can match
     }
-    return { st: statements(keyParts.join(','), from, where, order), params, parsed };
+    if (q.overdue && from === 'cases c' && !q.handlerId) {
+      // An overdue list is a to-do list: longest overdue first, straight from the partial index.
+      from = 'cases c INDEXED BY cases_due';
+      order = 'c.due_on, c.id';
+    }
+    if (q.handlerId) {
+      if (from === 'cases c') {
+        // Driven by the handler's own index range, already in date order.
+        from = 'case_handlers hf JOIN cases c ON c.id = hf.case_id';
+        order = 'hf.opened_on DESC, hf.case_id DESC';
+        add('h', 'hf.officer_id = @handlerId', { handlerId: q.handlerId });
+      } else {
+        add('h', 'EXISTS (SELECT 1 FROM case_handlers hf WHERE hf.case_id = c.id AND hf.officer_id = @handlerId)', { handlerId: q.handlerId });
+      }
+    }
+
+    const k = key.join(',');
+    let st = cache.get(k);
+    if (!st) {
+      const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      st = {
+        count: db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} ${w} LIMIT ${COUNT_CAP + 1})`),
+        rows: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM ${from} ${w} ORDER BY ${order} LIMIT @limit OFFSET @offset`),
+        ranked: rankFrom
+          ? db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM ${rankFrom} ${w} ORDER BY m.rank, c.id DESC LIMIT @limit OFFSET @offset`)
+          : null,
+      };
+      cache.set(k, st);
+    }
+    return { ...st, params, parsed };
   }
 
   function list(q: CaseListQuery, today: string): CaseList {
     const built = build(q, today);
-    if (!built) return { rows: [], total: 0, page: q.page, pageSize: q.pageSize };
-    const { st, params, parsed } = built;
-    const total = (st.count.get(params) as { n: number }).n;
-    const rows = st.rows.all({ ...params, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }) as CaseSummaryRow[];
+    if (!built) return { rows: [], total: 0, totalCapped: false, page: q.page, pageSize: q.pageSize };
+    const { params, parsed } = built;
+    const counted = (built.count.get(params) as { n: number }).n;
+    const rowsStmt = built.ranked && counted <= RANK_LIMIT ? built.ranked : built.rows;
+    const rows = rowsStmt.all({ ...params, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }) as CaseSummaryRow[];
     const out: CaseSummary[] = rows.map((r) => ({ ...r, overdue: isOverdue(r, today) }));
     if (parsed) addSnippets(out, parsed.terms);
-    return { rows: out, total, page: q.page, pageSize: q.pageSize };
+    return { rows: out, total: Math.min(counted, COUNT_CAP), totalCapped: counted > COUNT_CAP, page: q.page, pageSize: q.pageSize };
   }
 
   const searchText = db.prepare(`SELECT case_no, parties, place, facts, records FROM case_search WHERE rowid = ?`).raw(true);
@@ -107,15 +134,17 @@ export function createCaseQueries(db: Db) {
     }
   }
 
-  /** EXPLAIN QUERY PLAN of the count and page statements (for the index tests). */
+  /** EXPLAIN QUERY PLAN of every statement of a query (for the index tests). */
   function plan(q: CaseListQuery, today: string): string[] {
     const built = build(q, today);
     if (!built) return [];
-    const explain = (sql: string, params: Record<string, unknown>) =>
-      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail);
+    const explain = (st: Statement, params: Record<string, unknown>) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${st.source}`).all(params) as { detail: string }[]).map((r) => r.detail);
+    const page = { ...built.params, limit: 50, offset: 0 };
     return [
-      ...explain(built.st.count.source, built.params),
-      ...explain(built.st.rows.source, { ...built.params, limit: 50, offset: 0 }),
+      ...explain(built.count, built.params),
+      ...explain(built.rows, page),
+      ...(built.ranked ? explain(built.ranked, page) : []),
     ];
   }
 

@@ -76,3 +76,15 @@ export function highlight(text: string, terms: string[], width = 40): string {
   }
   return (start > 0 ? '…' : '') + piece + (start + width < text.length ? '…' : '');
 }
+
+const BRACKETS: Record<string, string> = { '[': '〔', ']': '〕', '【': '〔', '】': '〕', '（': '〔', '）': '〕', '(': '〔', ')': '〕', '［': '〔', '］': '〕' };
+
+/**
+ * When the query is (the beginning of) a unified case number such as `遂林罚〔2026〕12` —
+ * a single term with a bracketed four-digit year — the normalised prefix; otherwise null.
+ */
+export function caseNumberPrefix(q: string): string | null {
+  const t = q.trim();
+  if (/\s/.test(t) || !/[〔[【（(［]\d{4}/.test(t)) return null;
+  return t.replace(/[[\]【】（）()［］]/g, (c) => BRACKETS[c] ?? c);
+}

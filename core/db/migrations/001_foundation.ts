@@ -103,7 +103,7 @@ CREATE INDEX cases_type_opened ON cases(case_type, opened_on DESC, id DESC);
 CREATE INDEX cases_stage_opened ON cases(stage, opened_on DESC, id DESC);
 CREATE INDEX cases_type_stage_opened ON cases(case_type, stage, opened_on DESC, id DESC);
 CREATE INDEX cases_status_opened ON cases(status, opened_on DESC, id DESC);
-CREATE INDEX cases_due ON cases(due_on, opened_on) WHERE due_on IS NOT NULL AND stage NOT IN ('closing','archived') AND status = 'active';
+CREATE INDEX cases_due ON cases(due_on, case_type, stage, opened_on) WHERE due_on IS NOT NULL AND stage NOT IN ('closing','archived') AND status = 'active';
 
 CREATE TABLE parties (
   id INTEGER PRIMARY KEY,
