@@ -10,7 +10,7 @@ import { organisation, person, place } from '../demo/people.js';
 import { createRng } from '../demo/random.js';
 import { CASE_TEMPLATES, FOREST_SPECIES } from '../demo/vocabulary.js';
 
-export const FIXTURE_VERSION = 3;
+export const FIXTURE_VERSION = 4;
 export const BENCH_PASSWORD = 'Bench@2026';
 
 export interface RegisterSize {

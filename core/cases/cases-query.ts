@@ -75,8 +75,7 @@ export function createCaseQueries(db: Db) {
       }
     }
     if (q.overdue && from === 'cases c' && !q.handlerId) {
-      // An overdue list is a to-do list: longest overdue first, straight from the partial index.
-      from = 'cases c INDEXED BY cases_due';
+      // An overdue list is a to-do list: longest overdue first (the partial index cases_due).
       order = 'c.due_on, c.id';
     }
     if (q.handlerId) {

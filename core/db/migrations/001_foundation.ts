@@ -98,11 +98,13 @@ CREATE TABLE cases (
   updated_at TEXT NOT NULL,
   UNIQUE (case_type, year, seq)
 ) STRICT;
-CREATE INDEX cases_opened ON cases(opened_on DESC, id DESC);
-CREATE INDEX cases_type_opened ON cases(case_type, opened_on DESC, id DESC);
-CREATE INDEX cases_stage_opened ON cases(stage, opened_on DESC, id DESC);
-CREATE INDEX cases_type_stage_opened ON cases(case_type, stage, opened_on DESC, id DESC);
-CREATE INDEX cases_status_opened ON cases(status, opened_on DESC, id DESC);
+-- List indexes carry the filter columns after the sort key, so counting any combination of
+-- type, stage, status and date range reads the index only.
+CREATE INDEX cases_opened ON cases(opened_on DESC, id DESC, status, case_type, stage);
+CREATE INDEX cases_type_opened ON cases(case_type, opened_on DESC, id DESC, status, stage);
+CREATE INDEX cases_stage_opened ON cases(stage, opened_on DESC, id DESC, status, case_type);
+CREATE INDEX cases_type_stage_opened ON cases(case_type, stage, opened_on DESC, id DESC, status);
+CREATE INDEX cases_voided ON cases(opened_on DESC, id DESC) WHERE status = 'voided';
 CREATE INDEX cases_due ON cases(due_on, case_type, stage, opened_on) WHERE due_on IS NOT NULL AND stage NOT IN ('closing','archived') AND status = 'active';
 
 CREATE TABLE parties (
