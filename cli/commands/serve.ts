@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openApp } from '../../core/app.js';
-import { acquireInstanceLock, resolveDataDir } from '../../core/data-folder.js';
+import { acquireInstanceLock, ensureDataDir, resolveDataDir } from '../../core/data-folder.js';
 import { UserError } from '../../core/errors.js';
 import { startHarness } from '../../core/harness/server.js';
 import { rendererDist } from '../../core/harness/static-files.js';
@@ -20,12 +20,14 @@ export const serveCommand: Command = {
       throw new UserError('UI_NOT_BUILT', '界面尚未构建。请先运行 npm run build:renderer（npm start 会自动构建）。');
     }
     const dataDir = resolveDataDir(args.values.data as string | undefined);
-    const app = openApp({ dataDir, create: true });
-    let release: () => void;
+    // Lock first, so a folder another instance is using is never migrated underneath it.
+    ensureDataDir(dataDir, true);
+    const release = acquireInstanceLock(dataDir);
+    let app;
     try {
-      release = acquireInstanceLock(dataDir);
+      app = openApp({ dataDir, create: true });
     } catch (e) {
-      app.close();
+      release();
       throw e;
     }
     const port = args.values.port ? Number(args.values.port) : undefined;
@@ -36,8 +38,8 @@ export const serveCommand: Command = {
     );
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
     });
     await h.close();
     app.close();
