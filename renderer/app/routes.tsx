@@ -1,0 +1,35 @@
+// Path → screen. Each screen checks nothing about roles itself: a route is reachable only when
+// its nav entry (or, for detail pages, its parent entry) is visible to the user.
+import type { ReactNode } from 'react';
+import { AuditPage } from '../features/audit/AuditPage.js';
+import { CaseDetailPage } from '../features/cases/CaseDetailPage.js';
+import { CaseListPage } from '../features/cases/CaseListPage.js';
+import { DashboardPage } from '../features/dashboard/DashboardPage.js';
+import { StatsPage } from '../features/dashboard/StatsPage.js';
+import { SettingsPage } from '../features/settings/SettingsPage.js';
+import type { Location } from './router.js';
+import { matchPath } from './router.js';
+
+export interface RouteDef {
+  pattern: string;
+  /** The nav entry that must be visible for this route. */
+  nav: string;
+  render: (params: Record<string, string>, loc: Location) => ReactNode;
+}
+
+export const ROUTES: RouteDef[] = [
+  { pattern: '/', nav: 'dashboard', render: () => <DashboardPage /> },
+  { pattern: '/cases', nav: 'cases', render: (_p, loc) => <CaseListPage query={loc.query} /> },
+  { pattern: '/cases/:id', nav: 'cases', render: (p) => <CaseDetailPage key={p.id} id={Number(p.id)} /> },
+  { pattern: '/stats', nav: 'stats', render: () => <StatsPage /> },
+  { pattern: '/settings', nav: 'settings', render: (_p, loc) => <SettingsPage tab={loc.query.tab} /> },
+  { pattern: '/audit', nav: 'audit', render: () => <AuditPage /> },
+];
+
+export function findRoute(path: string): { route: RouteDef; params: Record<string, string> } | null {
+  for (const route of ROUTES) {
+    const params = matchPath(route.pattern, path);
+    if (params) return { route, params };
+  }
+  return null;
+}

@@ -1,0 +1,141 @@
+// Chinese labels for the audit trail: object types, and the keys of the summaries the services
+// write (JSON with English keys), so a clerk never reads raw field names.
+import { OP_NAMES, contract } from '../../../shared/contract/index.js';
+import {
+  CASE_STATUS_LABELS,
+  CASE_TYPE_LABELS,
+  OFFICER_STATUS_LABELS,
+  PARTY_KIND_LABELS,
+  PROCEDURE_LABELS,
+  STAGE_LABELS,
+} from '../../../shared/domain.js';
+import { ROLE_LABELS } from '../../../shared/roles.js';
+import { EXTRA_OP_TITLES } from '../../lib/access.js';
+
+export const OBJECT_TYPE_LABELS: Record<string, string> = {
+  case: '案件',
+  user: '用户',
+  officer: '执法人员',
+  device: '执法记录仪',
+  settings: '设置',
+  calendar: '节假日',
+  bureau: '单位信息',
+  operation: '其他操作',
+};
+
+export const OPERATION_OPTIONS = [
+  ...OP_NAMES.filter((op) => contract[op].kind !== 'query').map((op) => ({ value: op as string, label: contract[op].title })),
+  ...Object.entries(EXTRA_OP_TITLES)
+    .filter(([op]) => !(OP_NAMES as string[]).includes(op))
+    .map(([value, label]) => ({ value, label })),
+];
+
+const KEY_LABELS: Record<string, string> = {
+  caseNo: '案件编号',
+  manual: '补录',
+  caseType: '类型',
+  procedure: '程序',
+  title: '标题',
+  parties: '当事人',
+  handlers: '承办人',
+  warnings: '提示',
+  before: '修改前',
+  after: '修改后',
+  from: '原环节',
+  to: '新环节',
+  enteredOn: '日期',
+  note: '说明',
+  voided: '作废编号',
+  reason: '原因',
+  recordId: '记录序号',
+  version: '版本',
+  file: '文件',
+  name: '名称',
+  sha256: '哈希',
+  size: '大小',
+  partyAdded: '新当事人序号',
+  kind: '类别',
+  created: '新建',
+  admin: '管理员',
+  failed: '连续失败次数',
+  locked: '已锁定',
+  passwordChanged: '已修改密码',
+  passwordReset: '已重置密码',
+  unlocked: '已解锁',
+  username: '账号',
+  displayName: '姓名',
+  roles: '角色',
+  disabled: '停用',
+  officerId: '执法人员序号',
+  reviewerQualified: '法制审核资格',
+  certNo: '执法证号',
+  certValidUntil: '有效期至',
+  unit: '单位',
+  position: '职务',
+  category: '执法类别',
+  region: '执法区域',
+  status: '状态',
+  phone: '电话',
+  serial: '设备编号',
+  model: '型号',
+  notes: '备注',
+  place: '地点',
+  facts: '基本事实',
+  openedOn: '立案日期',
+  handlerIds: '承办人',
+  caseNumberPattern: '编号格式',
+  typeAbbreviations: '类型简称',
+  sessionIdleMinutes: '会话超时',
+  failedLoginLimit: '锁定次数',
+  lockoutMinutes: '锁定时长',
+  certificateWarningDays: '到期提醒天数',
+  caseHandlingWorkdays: '办案期限',
+  off: '放假',
+  work: '调休上班',
+  source: '依据',
+  unitAbbr: '简称',
+  creditCode: '信用代码',
+  websiteName: '网站',
+  address: '地址',
+  id: '序号',
+};
+
+/** Enumerated values by the key they appear under. */
+const ENUM_LABELS: Record<string, Record<string, string>> = {
+  caseType: CASE_TYPE_LABELS,
+  procedure: PROCEDURE_LABELS,
+  from: STAGE_LABELS,
+  to: STAGE_LABELS,
+  stage: STAGE_LABELS,
+  roles: ROLE_LABELS,
+  kind: { ...PARTY_KIND_LABELS, text: '文字记录', attachment: '附件' },
+  status: { ...OFFICER_STATUS_LABELS, ...CASE_STATUS_LABELS },
+  reason: { 'unknown user': '账号不存在', disabled: '账号已停用' },
+};
+
+/** Renders a stored summary (canonical JSON) as 「键：值」 text with Chinese keys. */
+export function readableSummary(summary: string): string {
+  let v: unknown;
+  try {
+    v = JSON.parse(summary);
+  } catch {
+    return summary;
+  }
+  return render(v, 0, '');
+}
+
+function render(v: unknown, depth: number, key: string): string {
+  if (v === null || v === undefined || v === '') return '—';
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (typeof v === 'string') return ENUM_LABELS[key]?.[v] ?? v;
+  if (typeof v !== 'object') return String(v);
+  if (Array.isArray(v)) return v.length ? v.map((x) => render(x, depth + 1, key)).join('、') : '无';
+  const entries = Object.entries(v as Record<string, unknown>);
+  if (!entries.length) return '—';
+  const childKeys = key === 'typeAbbreviations' ? CASE_TYPE_LABELS : undefined;
+  const label = (k: string) => (childKeys as Record<string, string> | undefined)?.[k] ?? KEY_LABELS[k] ?? k;
+  // before/after pairs keep the meaning of the key they describe.
+  const inner = (k: string) => (k === 'before' || k === 'after' ? key : k);
+  const body = entries.map(([k, x]) => `${label(k)}：${render(x, depth + 1, inner(k))}`).join('；');
+  return depth > 0 ? `（${body}）` : body;
+}

@@ -1,0 +1,51 @@
+import { Alert, Card, Skeleton, Tabs } from 'antd';
+import type { CaseDetail } from '../../../shared/types.js';
+import { navigate, useLocation } from '../../app/router.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { useQuery } from '../../lib/use-api.js';
+import { CaseHeader } from './CaseHeader.js';
+import { CaseInfoTab } from './CaseInfoTab.js';
+import { CaseRecordsTab } from './CaseRecordsTab.js';
+import { CaseTimelineTab } from './CaseTimelineTab.js';
+
+/** One case: header with the stage bar and actions, and tabs for facts, records and the timeline. */
+export function CaseDetailPage({ id }: { id: number }) {
+  const q = useQuery('cases.get', { id });
+  const loc = useLocation();
+  const tab = loc.query.tab ?? 'info';
+  const c = q.data;
+  if (q.error && !c) return <ErrorAlert error={q.error} onRetry={q.reload} />;
+  if (!c) return <Card><Skeleton active /></Card>;
+
+  const readOnly = c.status === 'voided' || c.stage === 'archived';
+  const update = (d: CaseDetail) => q.setData(d);
+
+  return (
+    <>
+      <CaseHeader c={c} readOnly={readOnly} onChange={update} />
+      {c.status === 'voided' && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`本案件编号已作废：${c.voidReason ?? ''}`}
+          description="作废的编号不会再分配给其他案件，并在案件列表中保留显示为“已作废”。案件内容只读。"
+        />
+      )}
+      {c.status !== 'voided' && c.stage === 'archived' && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title="本案件已归档，案卷只读。" />
+      )}
+      <Card size="small">
+        <Tabs
+          activeKey={tab}
+          onChange={(k) => navigate(`/cases/${id}`, { tab: k === 'info' ? undefined : k }, { replace: true })}
+          items={[
+            { key: 'info', label: '基本信息', children: <CaseInfoTab c={c} readOnly={readOnly} onChange={update} /> },
+            { key: 'records', label: `记录与附件（${c.records.filter((r) => !r.superseded).length}）`, children: <CaseRecordsTab c={c} readOnly={readOnly} onChanged={q.reload} /> },
+            { key: 'timeline', label: '时间线', children: <CaseTimelineTab c={c} /> },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}

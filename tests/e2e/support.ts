@@ -1,0 +1,62 @@
+// Seeding helpers for the e2e tests: call the same dispatcher the UI reaches over HTTP, so a
+// test can prepare a bureau, officers and users without clicking through every form.
+import { dispatch } from '../../core/dispatch.js';
+import type { AppContext } from '../../core/app.js';
+import { makeCreditCode } from '../../shared/logic/check-digits.js';
+import { addDays, todayLocal } from '../../shared/logic/calendar.js';
+import type { Page } from 'playwright-core';
+
+export const ADMIN = { username: 'admin', password: 'Admin@2026', displayName: '周建华' };
+export const BUREAU = {
+  name: '遂宁市林业局',
+  unitAbbr: '遂林',
+  creditCode: makeCreditCode('11510900MB0214535'),
+  websiteName: '遂宁市林业局门户网站',
+  address: '遂宁市船山区遂州中路 88 号',
+  phone: '0825-2345678',
+};
+
+export async function call<T = unknown>(app: AppContext, op: string, input: unknown, sessionToken?: string): Promise<T> {
+  const r = await dispatch(app, op, input, { sessionToken });
+  if (!r.ok) throw new Error(`${op}: ${r.error.code} ${r.error.message}`);
+  return r.value as T;
+}
+
+/** Initialises the bureau and signs the admin in (server side); returns the admin's session. */
+export async function seedBureau(app: AppContext): Promise<string> {
+  await call(app, 'setup.initialize', { bureau: BUREAU, admin: ADMIN });
+  const { sessionId } = await call<{ sessionId: string }>(app, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+  return sessionId;
+}
+
+export const inDays = (n: number) => addDays(todayLocal(), n);
+
+export async function seedOfficer(app: AppContext, session: string, o: { name: string; certNo: string; validUntil: string }): Promise<number> {
+  const r = await call<{ id: number }>(
+    app,
+    'officers.create',
+    { name: o.name, unit: BUREAU.name, certNo: o.certNo, certValidUntil: o.validUntil, category: '林业行政执法', region: '船山区' },
+    session,
+  );
+  return r.id;
+}
+
+/** Signs in through the login screen. */
+export async function login(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('账号').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
+/** Picks an option in an open antd Select dropdown by its text. */
+export async function pickOption(page: Page, text: string): Promise<void> {
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+}
+
+/** Types a date into an antd DatePicker (by its label) and confirms it. */
+export async function fillDate(page: Page, label: string, date: string): Promise<void> {
+  const input = page.getByLabel(label);
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+}
