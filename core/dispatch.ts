@@ -36,7 +36,7 @@ export async function dispatch(app: AppContext, opName: string, raw: unknown, ca
   if (!isOpName(opName)) return fail('UNKNOWN_OPERATION', `未知的操作：${opName}`);
   const def = contract[opName];
   try {
-    const user = resolveUser(app, def.access, caller);
+    const user = resolveUser(app, opName, def.access, caller);
     const parsed = def.input.safeParse(raw ?? {});
     if (!parsed.success) return invalidInput(parsed.error);
     const ctx = makeContext(app, opName, user, caller.sessionToken ?? null);
@@ -62,7 +62,9 @@ export async function dispatch(app: AppContext, opName: string, raw: unknown, ca
   }
 }
 
-function resolveUser(app: AppContext, access: (typeof contract)[OpName]['access'], caller: Caller): SessionUser | null {
+const PASSWORD_CHANGE_OPS = new Set<string>(['auth.me', 'auth.logout', 'auth.changePassword']);
+
+function resolveUser(app: AppContext, opName: OpName, access: (typeof contract)[OpName]['access'], caller: Caller): SessionUser | null {
   let user: SessionUser | null = caller.user ?? null;
   if (!user && caller.sessionToken) {
     const s = app.sessions.touch(caller.sessionToken);
@@ -76,6 +78,11 @@ function resolveUser(app: AppContext, access: (typeof contract)[OpName]['access'
   if (!user) throw new UserError('NOT_SIGNED_IN', '请先登录。');
   if (access !== 'signed-in' && !access.some((r) => user!.roles.includes(r))) {
     throw new UserError('FORBIDDEN', `您没有执行此操作的权限（需要角色：${roleNames(access)}）。`);
+  }
+  // A signed-in person with an initial (admin-set) password must change it before anything else.
+  // The CLI authenticates per command and is exempt: it has no interactive way to change it.
+  if (caller.sessionToken && !PASSWORD_CHANGE_OPS.has(opName) && app.repos.users.get(user.id)?.mustChangePassword) {
+    throw new UserError('PASSWORD_CHANGE_REQUIRED', '您正在使用管理员设置的初始密码，请先修改密码后再继续。');
   }
   return user;
 }

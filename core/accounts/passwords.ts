@@ -1,5 +1,6 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { UserError } from '../errors.js';
+import { PASSWORD_POLICY_TEXT, passwordProblem } from '../../shared/logic/password-policy.js';
 
 const N = 16384;
 const R = 8;
@@ -25,10 +26,8 @@ export function verifyPassword(password: string, stored: string): boolean {
   return timingSafeEqual(key, expected);
 }
 
-/** Minimum password policy: 8+ characters mixing at least two of letters, digits and symbols. */
+/** Refuses a password that does not meet the shared policy. */
 export function checkPasswordPolicy(password: string): void {
-  const classes = [/[A-Za-z]/, /\d/, /[^A-Za-z\d]/].filter((re) => re.test(password)).length;
-  if (password.length < 8 || classes < 2) {
-    throw new UserError('WEAK_PASSWORD', '密码至少 8 位，并且包含字母、数字、符号中的至少两类。');
-  }
+  const problem = passwordProblem(password);
+  if (problem) throw new UserError('WEAK_PASSWORD', `${problem}（${PASSWORD_POLICY_TEXT}）。`);
 }

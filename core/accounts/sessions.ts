@@ -20,6 +20,8 @@ interface Session {
  */
 export class SessionStore {
   private sessions = new Map<string, Session>();
+  /** Tokens that expired recently, so every request still in flight hears "expired", not "not signed in". */
+  private expired = new Map<string, number>();
   constructor(private idleMs: () => number, private now: () => number = Date.now) {}
 
   open(user: SessionUser): string {
@@ -32,13 +34,20 @@ export class SessionStore {
   touch(token: string | undefined | null): SessionUser | 'expired' | null {
     if (!token) return null;
     const s = this.sessions.get(token);
-    if (!s) return null;
+    if (!s) return this.expired.has(token) ? 'expired' : null;
     if (this.now() - s.lastSeen > this.idleMs()) {
       this.sessions.delete(token);
+      this.rememberExpired(token);
       return 'expired';
     }
     s.lastSeen = this.now();
     return s.user;
+  }
+
+  private rememberExpired(token: string): void {
+    const cutoff = this.now() - 10 * 60_000;
+    for (const [t, at] of this.expired) if (at < cutoff) this.expired.delete(t);
+    this.expired.set(token, this.now());
   }
 
   close(token: string): void {

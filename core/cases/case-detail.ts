@@ -30,7 +30,7 @@ export function loadCaseDetail(app: AppContext, id: number, today: string): Case
     ...auditQueries
       .forObject('case', id)
       .filter((a) => a.operation !== 'cases.advanceStage' && a.operation !== 'cases.addRecord')
-      .map((a) => ({ at: a.at, kind: 'audit' as const, title: auditTitle(a.operation), detail: '', by: a.username })),
+      .map((a) => ({ at: a.at, kind: 'audit' as const, title: auditTitle(a.operation), detail: '', by: displayName(app, a.username) })),
   ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   const { year: _y, seq: _s, ...rest } = c;
   return {
@@ -44,4 +44,5 @@ export function loadCaseDetail(app: AppContext, id: number, today: string): Case
   };
 }
 
+const displayName = (app: AppContext, username: string) => app.repos.users.byUsername(username)?.displayName ?? username;
 const auditTitle = (op: string) => (isOpName(op) ? contract[op].title : op);

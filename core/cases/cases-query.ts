@@ -42,6 +42,7 @@ export function createCaseQueries(db: Db) {
     if (q.status) add('st', 'c.status = @status', { status: q.status });
     if (q.openedFrom) add('f', 'c.opened_on >= @openedFrom', { openedFrom: q.openedFrom });
     if (q.openedTo) add('to', 'c.opened_on <= @openedTo', { openedTo: q.openedTo });
+    if (q.open) add('op', `c.status = 'active' AND c.stage NOT IN ('closing','archived')`);
     if (q.overdue) add('o', `c.due_on < @today AND c.stage NOT IN ('closing','archived') AND c.status = 'active'`, { today });
 
     let from = 'cases c';
@@ -126,7 +127,7 @@ export function createCaseQueries(db: Db) {
       for (const f of fields) {
         const h = f ? highlight(f, terms) : '';
         if (h) {
-          r.snippet = h;
+          r.snippet = maskIdNumbers(h, terms);
           break;
         }
       }
@@ -148,6 +149,13 @@ export function createCaseQueries(db: Db) {
   }
 
   return { list, plan };
+}
+
+/** Lists are seen over shoulders: ID numbers in snippets are masked unless they are what was searched. */
+function maskIdNumbers(snippet: string, terms: string[]): string {
+  return snippet.replace(/(?<!\d)(\d{6})(\d{8,9})([\dXx]{3,4})(?![\dXx])/g, (m, a: string, mid: string, z: string) =>
+    terms.some((t) => t.length >= 6 && m.includes(t)) ? m : `${a}${'*'.repeat(mid.length)}${z}`,
+  );
 }
 
 export function isOverdue(c: { dueOn: string | null; stage: string; status: string }, today: string): boolean {

@@ -37,6 +37,8 @@ export const CaseListQuery = z.object({
   openedFrom: date('开始日期').optional(),
   openedTo: date('结束日期').optional(),
   overdue: z.boolean().optional(),
+  /** Cases still being handled: not voided, not closed or archived. */
+  open: z.boolean().optional(),
   page,
   pageSize,
 });

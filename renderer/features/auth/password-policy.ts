@@ -1,15 +1,8 @@
-// The password rule the services enforce (core/accounts/passwords.ts), mirrored for instant feedback.
+// Form rules around the shared password policy (shared/logic/password-policy.ts).
 import type { FormRule as Rule } from 'antd';
+import { PASSWORD_POLICY_TEXT, passwordProblem } from '../../../shared/logic/password-policy.js';
 
-export const PASSWORD_POLICY_TEXT = '至少 8 位，包含字母、数字、符号中的至少两类';
-
-export function passwordProblem(pw: string): string | null {
-  if (!pw) return '请输入密码';
-  const classes = [/[A-Za-z]/, /\d/, /[^A-Za-z\d]/].filter((re) => re.test(pw)).length;
-  if (pw.length < 8) return `密码至少 8 位，当前 ${pw.length} 位`;
-  if (classes < 2) return '密码须包含字母、数字、符号中的至少两类';
-  return null;
-}
+export { PASSWORD_POLICY_TEXT };
 
 export const passwordRules: Rule[] = [
   {

@@ -13,6 +13,7 @@ export interface CaseFilterValues {
   openedFrom?: string;
   openedTo?: string;
   overdue?: string;
+  open?: string;
 }
 
 /** The filter bar of the case list; values live in the URL so the list can be linked to. */
@@ -79,6 +80,9 @@ export function CaseFilters({ value, officers, onChange }: { value: CaseFilterVa
         onChange={(r) => set({ openedFrom: fromDay(r?.[0]), openedTo: fromDay(r?.[1]) })}
         style={{ width: 250 }}
       />
+      <Checkbox checked={value.open === '1'} onChange={(e) => set({ open: e.target.checked ? '1' : undefined })}>
+        只看在办
+      </Checkbox>
       <Checkbox checked={value.overdue === '1'} onChange={(e) => set({ overdue: e.target.checked ? '1' : undefined })}>
         只看超期
       </Checkbox>

@@ -13,7 +13,7 @@ import { useQuery } from '../../lib/use-api.js';
 import { CaseNoCell, DueCell, StageCell } from './case-cells.js';
 import { CaseFilters, type CaseFilterValues } from './CaseFilters.js';
 
-const FILTER_KEYS = ['q', 'caseType', 'stage', 'status', 'handlerId', 'openedFrom', 'openedTo', 'overdue'] as const;
+const FILTER_KEYS = ['q', 'caseType', 'stage', 'status', 'handlerId', 'openedFrom', 'openedTo', 'overdue', 'open'] as const;
 
 /** URL query → cases.list input. */
 function toListInput(query: Query, page: number, pageSize: number): ApiInput<'cases.list'> {
@@ -26,6 +26,7 @@ function toListInput(query: Query, page: number, pageSize: number): ApiInput<'ca
     openedFrom: query.openedFrom || undefined,
     openedTo: query.openedTo || undefined,
     overdue: query.overdue === '1' ? true : undefined,
+    open: query.open === '1' ? true : undefined,
     page,
     pageSize,
   };

@@ -30,7 +30,7 @@ export function DashboardPage() {
       <PageTitle title="工作台" sub={`今天是 ${today()}`} />
       {q.error && <ErrorAlert error={q.error} onRetry={q.reload} />}
       <Row gutter={[12, 12]}>
-        <Col span={6}>{card('在办案件', s?.openCases)}</Col>
+        <Col span={6}>{card('在办案件', s?.openCases, () => navigate('/cases', { open: 1 }))}</Col>
         <Col span={6}>{card('超期案件', s?.overdueCases, () => navigate('/cases', { overdue: 1 }), true)}</Col>
         <Col span={6}>{card('本月立案', s?.openedThisMonth, () => navigate('/cases', { openedFrom: monthStart }))}</Col>
         <Col span={6}>{card('本月结案', s?.closedThisMonth)}</Col>
