@@ -2,6 +2,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statS
 import { homedir } from 'node:os';
 import { join, parse, resolve } from 'node:path';
 import { UserError } from './errors.js';
+import { processRuns } from './util/process.js';
 
 /** The per-user default data folder: %APPDATA%\sanxiang on Windows, $XDG_DATA_HOME/sanxiang elsewhere. */
 export function defaultDataDir(): string {
@@ -64,7 +65,7 @@ export function acquireInstanceLock(dir: string): () => void {
       } catch {
         /* unreadable lock: treat as stale */
       }
-      if (pid && pid !== process.pid && isRunning(pid)) {
+      if (pid && pid !== process.pid && processRuns(pid)) {
         throw new UserError('ALREADY_RUNNING', `本数据文件夹已被另一个正在运行的程序使用（进程 ${pid}）。请切换到已打开的窗口，或先关闭它。`);
       }
       rmSync(file, { force: true });
@@ -73,11 +74,3 @@ export function acquireInstanceLock(dir: string): () => void {
   throw new UserError('ALREADY_RUNNING', '无法锁定数据文件夹，请稍后重试。');
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}

@@ -2,6 +2,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchRegister, defaultBenchCache } from '../../core/bench/register.js';
 import { FULL_SIZE } from '../../core/bench/register-fixture.js';
+import { benchPublish } from '../../core/bench/publish.js';
+import { benchReports } from '../../core/bench/reports.js';
+import { benchRedact } from '../../shared/logic/redact/bench.js';
+import { benchIngest } from './bench-ingest.js';
+import { benchReview } from './bench-review.js';
 import { UsageError } from '../io.js';
 import type { Command, CommandArgs } from './types.js';
 
@@ -13,6 +18,15 @@ type Bench = (args: CommandArgs, cacheDir: string) => Promise<unknown>;
 export const BENCHES: Record<string, Bench> = {
   register: (args, cacheDir) =>
     benchRegister(cacheDir, args.values.small ? { cases: 10_000, partiesPerCase: 3, auditRows: 100_000 } : FULL_SIZE, (s) => args.out.progress(s)),
+  ingest: (args, cacheDir) => benchIngest({ out: args.out, cacheDir: join(cacheDir, 'ingest') }),
+  review: benchReview,
+  redact: async () => {
+    const r = benchRedact();
+    return { ...r, targetMbPerSecond: 5, met: r.mbPerSecond >= 5 };
+  },
+  publish: (args, cacheDir) => benchPublish(cacheDir, args.values.small ? 1_000 : 10_000, (s) => args.out.progress(s)),
+  reports: (args, cacheDir) =>
+    benchReports(cacheDir, args.values.small ? { cases: 10_000, partiesPerCase: 3, auditRows: 100_000 } : FULL_SIZE, (s) => args.out.progress(s)),
 };
 
 export const benchCommand: Command = {

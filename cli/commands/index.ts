@@ -1,11 +1,19 @@
+import { archiveCommand } from './archive.js';
 import { auditCommand } from './audit.js';
+import { backupCommand, restoreCommand } from './backup.js';
 import { benchCommand } from './bench.js';
 import { calendarCommand } from './calendar.js';
 import { callCommand } from './call.js';
 import { demoCommand } from './demo.js';
+import { ingestCommand } from './ingest.js';
 import { initCommand } from './init.js';
+import { publishCommand } from './publish.js';
+import { redactCommand } from './redact.js';
+import { reportCommand } from './report.js';
 import { serveCommand } from './serve.js';
+import { siteCommand } from './site.js';
 import type { Command } from './types.js';
+import { verifyCommand } from './verify.js';
 
 export const COMMANDS: Record<string, Command> = {
   init: initCommand,
@@ -14,6 +22,15 @@ export const COMMANDS: Record<string, Command> = {
   calendar: calendarCommand,
   audit: auditCommand,
   call: callCommand,
+  ingest: ingestCommand,
+  verify: verifyCommand,
+  redact: redactCommand,
+  site: siteCommand,
+  publish: publishCommand,
+  report: reportCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
+  archive: archiveCommand,
   bench: benchCommand,
 };
 

@@ -5,6 +5,9 @@ import { openApp } from '../../core/app.js';
 import { acquireInstanceLock, ensureDataDir, resolveDataDir } from '../../core/data-folder.js';
 import { UserError } from '../../core/errors.js';
 import { startHarness } from '../../core/harness/server.js';
+import { deviceDetectorFor, stopDeviceDetector } from '../../core/ingest/ingest-jobs.js';
+import { deriveQueueFor } from '../../core/media/proxy-queue.js';
+import { startBackupScheduler } from '../../core/supervision/backup/scheduler.js';
 import { rendererDist } from '../../core/harness/static-files.js';
 import type { Command } from './types.js';
 
@@ -30,6 +33,10 @@ export const serveCommand: Command = {
       release();
       throw e;
     }
+    // Background work of a running app: thumbnails and playback proxies, recorder detection.
+    deriveQueueFor(app).start();
+    await deviceDetectorFor(app);
+    const stopBackups = startBackupScheduler(app);
     const port = args.values.port ? Number(args.values.port) : undefined;
     const h = await startHarness(app, { port, staticDir });
     args.out.result(
@@ -42,6 +49,9 @@ export const serveCommand: Command = {
       process.on('SIGTERM', stop);
     });
     await h.close();
+    stopBackups();
+    stopDeviceDetector(app);
+    await deriveQueueFor(app).stop();
     app.close();
     release();
     return 0;

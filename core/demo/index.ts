@@ -4,6 +4,9 @@ import type { AppContext } from '../app.js';
 import { dispatch } from '../dispatch.js';
 import { UserError } from '../errors.js';
 import { createRng } from './random.js';
+import { seedReviews } from './review-seed.js';
+import { seedDisclosures } from './disclosure-seed.js';
+import { seedSupervision } from './supervision-seed.js';
 import { seedCases, seedDevices, seedOfficers, seedUsers, sessionUserOf } from './seed-foundation.js';
 
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -14,6 +17,8 @@ export interface DemoCounts {
   devices: number;
   cases: number;
   voidedCases: number;
+  reviews: Record<string, number>;
+  disclosures: Awaited<ReturnType<typeof seedDisclosures>>;
   auditEntries: number;
   password: string;
 }
@@ -49,12 +54,17 @@ export async function runDemo(app: AppContext, password = DEMO_PASSWORD): Promis
   const devices = await seedDevices(app, admin, officerIds, rng);
   const handlers = [users.zhifa1, users.zhifa2, users.zhifa3];
   const { cases, voided } = await seedCases(app, handlers, admin, officerIds, rng, today);
+  const reviews = await seedReviews(app, rng);
+  const disclosures = await seedDisclosures(app);
+  seedSupervision(app);
   return {
     officers: officerIds.length,
     users: app.repos.users.count(),
     devices,
     cases,
     voidedCases: voided,
+    reviews,
+    disclosures,
     auditEntries: app.audit.head().entries,
     password,
   };

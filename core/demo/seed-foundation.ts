@@ -7,6 +7,7 @@ import { dispatch } from '../dispatch.js';
 import type { Role } from '../../shared/roles.js';
 import { organisation, person, personName, place } from './people.js';
 import type { Rng } from './random.js';
+import { passReviewForDemo } from './review-seed.js';
 import { CASE_TEMPLATES, FOREST_SPECIES, OFFICER_CATEGORIES, OFFICER_POSITIONS } from './vocabulary.js';
 
 /** Calls an operation as `user` and throws with the Chinese message on failure (demo data must be valid). */
@@ -151,6 +152,8 @@ export async function seedCases(app: AppContext, handlersByUser: SessionUser[], 
       if (stage === 'review' && procedure === 'simple') continue;
       date = addDays(date, rng.int(1, Math.max(1, Math.floor(age / (reach + 1)))));
       if (date > today) break;
+      // Major decisions pass legal review first (the gate in cases.advanceStage).
+      if (stage === 'decision' && !(await passReviewForDemo(app, created.id, date))) break;
       await must(app, stage === 'archived' ? admin : user, 'cases.advanceStage', { id: created.id, stage, enteredOn: date, note: '' });
     }
   }

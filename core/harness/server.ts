@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { AppContext } from '../app.js';
 import { dispatch } from '../dispatch.js';
 import { readStatic } from './static-files.js';
+import { serveVaultObject } from '../media/media-route.js';
 
 export interface Harness {
   url: string;
@@ -58,6 +59,10 @@ export async function startHarness(app: AppContext, opts: { port?: number; stati
         }
         const sessionToken = (req.headers['x-sanxiang-session'] as string | undefined) ?? null;
         return sendJson(res, await dispatch(app, op, input, { sessionToken }));
+      }
+      if (url.pathname.startsWith('/media/') && (req.method === 'GET' || req.method === 'HEAD')) {
+        // Vault objects for playback in the browser, with HTTP Range (the desktop shell uses media://).
+        return serveVaultObject(app.vault, url.pathname.slice('/media/'.length), req.headers.range, res, { head: req.method === 'HEAD' });
       }
       if (req.method !== 'GET') return send(res, 405, 'text/plain', 'GET only');
       const file = readStatic(opts.staticDir, url.pathname) ?? (url.pathname.includes('.') ? null : readStatic(opts.staticDir, '/'));

@@ -1,19 +1,8 @@
 import type { Db } from '../db/connection.js';
-import type { OfficerStatus } from '../../shared/domain.js';
+import type { Officer } from '../../shared/types.js';
 
-export interface OfficerRow {
-  id: number;
-  name: string;
-  unit: string;
-  position: string;
-  certNo: string;
-  certValidUntil: string;
-  category: string;
-  region: string;
-  status: OfficerStatus;
-  phone: string;
-  officerNo: string;
-}
+/** An officer as stored (the certificate state is derived on read). */
+export type OfficerRow = Omit<Officer, 'certificateState' | 'certificateDaysLeft'>;
 export type OfficerFields = Omit<OfficerRow, 'id'>;
 
 const COLUMNS = `id, name, unit, position, cert_no AS certNo, cert_valid_until AS certValidUntil, category, region,

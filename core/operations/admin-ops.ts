@@ -9,7 +9,7 @@ import type { Handlers, OpsWithPrefix } from './context.js';
 import { localDayStartUtc } from '../util/dates.js';
 import { formatDateTime } from '../../shared/logic/text.js';
 
-export const adminHandlers: Handlers<OpsWithPrefix<'settings.' | 'calendar.' | 'audit.' | 'dashboard.'>> = {
+export const adminHandlers: Handlers<OpsWithPrefix<'settings.' | 'calendar.' | 'audit.'> | 'dashboard.summary'> = {
   'settings.get': ({ app }) => app.settings.get(),
 
   'settings.update': (ctx, patch) => {

@@ -6,6 +6,7 @@ import { allocateCaseNumber, checkManualCaseNumber } from '../cases/case-numbers
 import { loadCaseDetail } from '../cases/case-detail.js';
 import { addCaseRecord } from '../cases/case-records.js';
 import type { CaseRow } from '../cases/cases-repo.js';
+import { assertDecisionAllowed } from '../review/gate.js';
 import type { Handlers, OpContext, OpsWithPrefix } from './context.js';
 
 function refuse(errors: FieldWarning[]): void {
@@ -131,6 +132,9 @@ export const caseHandlers: Handlers<OpsWithPrefix<'cases.' | 'records.'>> = {
     if (lastStage && enteredOn < lastStage.enteredOn) {
       throw invalid(`环节日期不能早于上一环节“${STAGE_LABELS[lastStage.stage]}”的日期（${lastStage.enteredOn}）。`);
     }
+    // The decision gate (法制审核): 决定, 送达 or 执行 imply a decision, which a major case may only have after review.
+    // Closing without a decision (撤销立案、终止调查) is not gated.
+    if (from < STAGES.indexOf('decision') && ['decision', 'service', 'execution'].includes(stage)) assertDecisionAllowed(ctx.app, id);
     const at = ctx.nowIso();
     const closedOn = stage === 'closing' || stage === 'archived' ? (c.closedOn ?? enteredOn) : null;
     ctx.app.repos.cases.setStage(id, stage, closedOn, at);

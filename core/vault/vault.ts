@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
+import { processRuns } from '../util/process.js';
 
 export const SHA256_RE = /^[0-9a-f]{64}$/;
 
@@ -26,9 +27,9 @@ export class Vault {
     return existsSync(this.pathOf(sha256));
   }
 
-  /** A fresh temp path for a write in progress. */
+  /** A fresh temp path for a write in progress, named after the writing process. */
   tempPath(): string {
-    return join(this.tmpDir, `${Date.now()}-${randomBytes(6).toString('hex')}.partial`);
+    return join(this.tmpDir, `${process.pid}-${Date.now()}-${randomBytes(6).toString('hex')}.partial`);
   }
 
   /** Stores bytes (attachments, generated documents). Returns the content address. */
@@ -70,15 +71,21 @@ export class Vault {
     return readFileSync(this.pathOf(sha256));
   }
 
-  /** Removes temp files left by an interrupted write. Returns how many. */
+  /**
+   * Removes temp files left by interrupted writes: those whose writing process no longer runs.
+   * Another process's write in progress (the desktop app importing while a CLI command opens
+   * the same folder) is left alone. Returns how many were removed.
+   */
   cleanTemp(): number {
     let n = 0;
     for (const name of readdirSync(this.tmpDir)) {
-      if (name.endsWith('.partial')) {
-        rmSync(join(this.tmpDir, name), { force: true });
-        n++;
-      }
+      if (!name.endsWith('.partial')) continue;
+      const pid = Number(name.split('-')[0]);
+      if (pid !== process.pid && Number.isInteger(pid) && pid > 0 && processRuns(pid)) continue;
+      rmSync(join(this.tmpDir, name), { force: true });
+      n++;
     }
     return n;
   }
 }
+

@@ -4,14 +4,22 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, screen, session } from 'electron';
-import { registerIpc, setNotificationClickHandler } from './ipc.js';
+import { registerIpc, setNotificationClickHandler, showNotification } from './ipc.js';
 import { dataFolderDialogs } from './data-folder-dialogs.js';
 import { openDataFolder, type OpenedData } from './open-data.js';
 import { handleProtocols, registerPrivilegedSchemes } from './protocol.js';
+import { deviceDetectorFor, stopDeviceDetector } from '../../core/ingest/ingest-jobs.js';
+import type { RecorderVolume } from '../../core/ingest/device-detect.js';
+import { deriveQueueFor } from '../../core/media/proxy-queue.js';
+import { startBackupScheduler } from '../../core/supervision/backup/scheduler.js';
+import { createAlertNotifier } from '../../core/supervision/notifier.js';
 import { hardenSession, installSecurity } from './security.js';
 import { openSettingsStore, type SettingsStore } from './settings-store.js';
 import { APP_ENTRY_URL } from './urls.js';
 import { MIN_HEIGHT, MIN_WIDTH, restoreWindowState } from './window-state.js';
+
+/** Stop functions of the background work started with the data folder. */
+const stopBackground: (() => void)[] = [];
 
 const PRODUCT_NAME = '执法三项制度工作站';
 /** Same as `appId` in electron-builder.yml: Windows groups the taskbar and toasts by it. */
@@ -65,6 +73,14 @@ async function start(): Promise<void> {
       return;
     }
     mainWindow = createMainWindow(store, join(appPath, 'dist-electron', 'preload.cjs'));
+    // Background work: thumbnails and playback proxies; recorder detection with a desktop notice.
+    deriveQueueFor(opened.app).start();
+    stopBackground.push(startBackupScheduler(opened.app));
+    stopBackground.push(createAlertNotifier(opened.app, (n) => showNotification(n.title, n.body)).start());
+    const detector = await deviceDetectorFor(opened.app);
+    detector.on('attached', (v: RecorderVolume) =>
+      showNotification('检测到执法记录仪', `${v.identity?.serial ?? v.volume} 已连接，可在“音视频”中导入。`),
+    );
   } catch (e) {
     fatal(e);
   }
@@ -166,6 +182,9 @@ function closeData(): void {
   opened = null;
   if (!o) return;
   try {
+    for (const stop of stopBackground.splice(0)) stop();
+    stopDeviceDetector(o.app);
+    void deriveQueueFor(o.app).stop();
     o.app.close();
   } finally {
     o.release();

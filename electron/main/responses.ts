@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { CSP } from '../../core/harness/server.js';
 import { contentType } from '../../core/harness/static-files.js';
 import type { Vault } from '../../core/vault/vault.js';
-import { sniffMediaType, SNIFF_BYTES } from './media-type.js';
+import { sniffMediaType, SNIFF_BYTES } from '../../core/media/media-type.js';
 import { planRangeResponse } from './range.js';
 import { mediaSha256, resolveAppFile } from './urls.js';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineOp, returns } from './define.js';
 import { date, page, pageSize } from './fields.js';
-import { SETTINGS_SCHEMA, type Settings } from '../settings.js';
+import { SETTINGS_PATCH, type Settings } from '../settings.js';
 import type { AuditPage, AuditVerify, DashboardSummary } from '../types.js';
 
 const HolidayYearInput = z.object({
@@ -22,7 +22,7 @@ export const adminOps = {
     title: '修改设置',
     kind: 'command',
     access: ['admin'],
-    input: SETTINGS_SCHEMA.partial(),
+    input: SETTINGS_PATCH,
     output: returns<Settings>(),
   }),
   'calendar.get': defineOp({

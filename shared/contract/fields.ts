@@ -10,3 +10,14 @@ export const date = (label: string) =>
 export const page = z.number().int().min(1).default(1);
 export const pageSize = z.number().int().min(1).max(200).default(50);
 export const password = z.string().min(1, '请输入密码').max(200);
+
+/**
+ * The patch form of a settings schema: every field optional and WITHOUT its default, so a
+ * change to one setting never resets the others (zod's `.partial()` keeps defaults).
+ */
+export function patchOf<T extends Record<string, unknown>>(schema: z.ZodObject<z.ZodRawShape>): z.ZodType<Partial<T>> {
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape).map(([k, v]) => [k, (v instanceof z.ZodDefault ? (v.unwrap() as z.ZodType) : (v as z.ZodType)).optional()]),
+  );
+  return z.object(shape) as unknown as z.ZodType<Partial<T>>;
+}

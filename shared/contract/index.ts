@@ -3,8 +3,12 @@ import type { Result } from '../result.js';
 import { adminOps } from './admin.js';
 import { caseOps } from './cases.js';
 import type { Operation } from './define.js';
+import { disclosureOps } from './disclosure.js';
+import { mediaOps } from './media.js';
 import { officerOps } from './officers.js';
+import { reviewOps } from './review.js';
 import { sessionOps } from './session.js';
+import { supervisionOps } from './supervision.js';
 import { userOps } from './users.js';
 
 // Validation messages in Chinese for every caller (UI, harness, CLI).
@@ -17,6 +21,10 @@ export const contract = {
   ...officerOps,
   ...caseOps,
   ...adminOps,
+  ...mediaOps,
+  ...reviewOps,
+  ...disclosureOps,
+  ...supervisionOps,
 } as const satisfies Record<string, Operation>;
 
 export type Contract = typeof contract;

@@ -117,3 +117,13 @@ test('officers: certificate states, expiring warning window, public roster witho
   assert.equal((await t.fails('officers.create', { ...officerInput('戊'), certNo: roster.rows[0].certNo })).code, 'CONFLICT');
   t.close();
 });
+
+test('changing one setting leaves the others as they were', async () => {
+  const t = await makeTestApp();
+  await t.call('settings.update', { sessionIdleMinutes: 12 });
+  await t.call('settings.update', { certificateWarningDays: 30 });
+  const s = await t.call('settings.get', {});
+  assert.equal(s.sessionIdleMinutes, 12);
+  assert.equal(s.certificateWarningDays, 30);
+  t.close();
+});

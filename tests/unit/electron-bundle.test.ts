@@ -191,7 +191,7 @@ describe('main.cjs against a fake electron', () => {
     ]);
     const app = schemes.find((s) => s.scheme === 'app')!;
     const media = schemes.find((s) => s.scheme === 'media')!;
-    assert.deepEqual(app.privileges, { standard: true, secure: true, supportFetchAPI: true });
+    assert.deepEqual(app.privileges, { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true });
     assert.equal(media.privileges.stream, true);
     assert.equal(media.privileges.bypassCSP, false);
     for (const e of ['web-contents-created', 'second-instance', 'window-all-closed', 'will-quit']) assert.ok(appListeners.has(e), e);

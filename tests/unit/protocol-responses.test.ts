@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CSP } from '../../core/harness/server.js';
 import { Vault } from '../../core/vault/vault.js';
-import { sniffMediaType } from '../../electron/main/media-type.js';
+import { sniffMediaType } from '../../core/media/media-type.js';
 import { serveAppRequest, serveMediaRequest } from '../../electron/main/responses.js';
 import { mediaUrl } from '../../electron/main/urls.js';
 

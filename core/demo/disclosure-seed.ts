@@ -1,0 +1,180 @@
+import { join } from 'node:path';
+import { CASE_TYPE_LABELS, type CaseType } from '../../shared/domain.js';
+import { addDays, todayLocal } from '../../shared/logic/calendar.js';
+import type { DisclosureDetail, PublishJobStatus } from '../../shared/disclosure-types.js';
+import { typeAbbreviation } from '../../shared/settings.js';
+import type { AppContext } from '../app.js';
+import { decisionOfCase } from '../disclosure/decision-source.js';
+import { draftFromDecision } from '../disclosure/create.js';
+import { UserError } from '../errors.js';
+import { must, sessionUserOf } from './seed-foundation.js';
+
+export interface DisclosureSeedCounts {
+  draft: number;
+  pending: number;
+  approved: number;
+  published: number;
+  withdrawn: number;
+  superseded: number;
+  notices: number;
+  site: string;
+}
+
+const CONTENT: Record<string, { category: string; basis: string; content: (n: number) => string }> = {
+  penalty: { category: '罚款', basis: '《中华人民共和国森林法》第七十六条、第七十八条', content: (n) => `处罚款人民币${(n * 370 + 800).toFixed(2)}元，并责令限期恢复植被和林业生产条件。` },
+  permit: { category: '林木采伐许可', basis: '《中华人民共和国森林法》第五十六条', content: () => '准予按申请的地点、面积、蓄积和树种采伐。' },
+  inspection: { category: '林业行政检查', basis: '《中华人民共和国森林法》第六十六条', content: () => '检查未发现违法行为，已当场告知检查结果。' },
+};
+
+/**
+ * Disclosures in every state for `sanxiang demo` (after the foundation seed): published results
+ * and notices on a local folder site (`<data>/公示网站预览`), a correction (so one version is
+ * superseded), a withdrawal awaiting take-down, approved items waiting for the next publish,
+ * items waiting for approval, drafts (one past its 7-working-day deadline).
+ */
+export async function seedDisclosures(app: AppContext): Promise<DisclosureSeedCounts> {
+  if (!app.repos.users.byUsername('zhifa1') || !app.repos.users.byUsername('gongkai')) {
+    throw new UserError('DEMO_ORDER', '请先写入基础演示数据（执法人员与账号），再生成公示演示数据。');
+  }
+  const officer = sessionUserOf(app, 'zhifa1');
+  const publisher = sessionUserOf(app, 'gongkai');
+  const admin = sessionUserOf(app, app.repos.users.list().find((u) => u.roles.includes('admin') && !u.disabled)!.username);
+  const today = todayLocal(app.now());
+  const unit = app.repos.bureau.get()!.unitAbbr;
+  const cases = app.db
+    .prepare(
+      `SELECT c.id, c.case_type AS caseType, c.opened_on AS openedOn FROM cases c
+       WHERE c.status = 'active' AND c.case_type IN ('penalty','permit','inspection')
+         AND EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id AND p.is_minor = 0)
+         AND NOT EXISTS (SELECT 1 FROM disclosure_items d WHERE d.case_id = c.id)
+       ORDER BY c.stage IN ('decision','service','execution','closing','archived') DESC, c.opened_on, c.id LIMIT 24`,
+    )
+    .all() as { id: number; caseType: CaseType; openedOn: string }[];
+
+  let n = 0;
+  const draft = async (c: (typeof cases)[number], decidedOn?: string): Promise<DisclosureDetail> => {
+    const decision = decisionOfCase(app, c.id);
+    if (decision) return must(app, officer, 'disclosure.get', { id: draftFromDecision(app, decision.id) });
+    n++;
+    const on = decidedOn ?? [addDays(c.openedOn, 18), today].sort()[0];
+    const k = CONTENT[c.caseType];
+    return must(app, officer, 'disclosure.createFromCase', {
+      caseId: c.id,
+      result: {
+        decisionNo: `${unit}${typeAbbreviation(app.settings.get(), c.caseType)}决字〔${on.slice(0, 4)}〕第${100 + n}号`,
+        decidedOn: on,
+        category: k.category,
+        basis: k.basis,
+        content: k.content(n),
+        ...(c.caseType === 'penalty' ? { fine: n * 370 + 800, confiscation: 0 } : {}),
+      },
+    });
+  };
+  const approve = async (id: number) => {
+    await must(app, officer, 'disclosure.submit', { id });
+    await must(app, publisher, 'disclosure.approve', { id, note: '已核对脱敏' });
+  };
+
+  const live: number[] = [];
+  for (const c of cases.slice(0, 14)) {
+    const d = await draft(c);
+    if (!d.check.ok) continue;
+    await approve(d.id);
+    live.push(d.id);
+  }
+  const notices = await seedNotices(app, officer, today);
+  for (const id of notices) await approve(id);
+
+  const target = await must<{ id: number }>(app, admin, 'publish.targets.save', { name: '本机预览文件夹', kind: 'folder', folderPath: join(app.dataDir, '公示网站预览') });
+  const publish = async () => {
+    const r = await must<PublishJobStatus>(app, publisher, 'publish.run', { targetId: target.id, wait: true });
+    if (r.state !== 'done') throw new UserError(r.error?.code ?? 'DEMO_PUBLISH', r.error?.message ?? '演示网站发布失败');
+  };
+  await publish();
+  if (live.length >= 2) {
+    const v2 = await must<DisclosureDetail>(app, officer, 'disclosure.correct', { id: live[0], note: '原公示中处罚内容的表述有误，已按决定书原文更正。' });
+    await approve(v2.id);
+    await publish();
+    await must(app, publisher, 'disclosure.withdraw', { id: live[1], event: 'revoked', eventOn: today, reason: '经行政复议，原处罚决定被撤销。' });
+  }
+  const rest = cases.slice(14);
+  for (const c of rest.slice(0, 2)) {
+    const d = await draft(c);
+    if (d.check.ok) await approve(d.id);
+  }
+  for (const c of rest.slice(2, 4)) {
+    const d = await draft(c);
+    if (d.check.ok) await must(app, officer, 'disclosure.submit', { id: d.id });
+  }
+  for (const [i, c] of rest.slice(4, 7).entries()) await draft(c, i === 0 ? app.calendar().addWorkdays(today, -12) : undefined);
+
+  const count = (state: string) => (app.db.prepare('SELECT count(*) AS n FROM disclosure_items WHERE state = ?').get(state) as { n: number }).n;
+  return {
+    draft: count('draft'),
+    pending: count('pending'),
+    approved: count('approved'),
+    published: count('published'),
+    withdrawn: count('withdrawn'),
+    superseded: count('superseded'),
+    notices: notices.length,
+    site: join(app.dataDir, '公示网站预览', 'current'),
+  };
+}
+
+/** The roster, a powers list, a service guide, complaint channels and last year's statistics. */
+async function seedNotices(app: AppContext, officer: ReturnType<typeof sessionUserOf>, today: string): Promise<number[]> {
+  const bureau = app.repos.bureau.get()!;
+  const year = Number(today.slice(0, 4)) - 1;
+  const totals = app.db
+    .prepare(`SELECT case_type AS t, count(*) AS n FROM cases WHERE status = 'active' AND substr(opened_on, 1, 4) = ? GROUP BY case_type ORDER BY case_type`)
+    .all(String(year)) as { t: CaseType; n: number }[];
+  const inputs = [
+    { kind: 'roster', title: `${bureau.name}行政执法人员名单` },
+    {
+      kind: 'powers',
+      title: `${bureau.name}行政执法权责清单`,
+      notice: {
+        table: {
+          caption: '行政执法事项清单',
+          columns: ['事项名称', '权力类别', '设定依据', '实施主体'],
+          rows: [
+            ['对滥伐林木的处罚', '行政处罚', '《中华人民共和国森林法》第七十六条', bureau.name],
+            ['对擅自改变林地用途的处罚', '行政处罚', '《中华人民共和国森林法》第七十三条', bureau.name],
+            ['林木采伐许可证核发', '行政许可', '《中华人民共和国森林法》第五十六条', bureau.name],
+            ['森林防火检查', '行政检查', '《森林防火条例》第二十四条', bureau.name],
+          ],
+        },
+      },
+    },
+    {
+      kind: 'guide',
+      title: '林木采伐许可证核发服务指南',
+      notice: {
+        sections: [
+          { heading: '设定依据', text: '《中华人民共和国森林法》第五十六条；《中华人民共和国森林法实施条例》。' },
+          { heading: '申请材料', text: '1. 林木采伐申请表；\n2. 林木权属证明；\n3. 采伐作业设计（按规定需要的）。' },
+          { heading: '办理时限', text: '法定时限二十个工作日，承诺时限五个工作日。' },
+          { heading: '收费标准', text: '不收费。' },
+          { heading: '办理流程', text: '申请 → 受理 → 审查（含现场查验）→ 决定 → 送达。' },
+        ],
+      },
+    },
+    {
+      kind: 'channels',
+      title: '行政执法投诉举报渠道',
+      notice: { sections: [{ heading: '投诉举报电话', text: `${bureau.phone || '（请在单位信息中填写）'}，工作日 9:00—17:00。` }, { heading: '来信地址', text: bureau.address || '（请在单位信息中填写）' }] },
+    },
+    {
+      kind: 'annual',
+      title: `${year}年度行政执法数据统计`,
+      itemDate: `${year + 1}-03-20` <= today ? `${year + 1}-03-20` : today,
+      notice: {
+        sections: [{ heading: '总体情况', text: `${year}年度本局共办理行政执法案件 ${totals.reduce((s, r) => s + r.n, 0)} 件，按执法类别统计如下。` }],
+        table: { caption: `${year}年度行政执法案件数量`, columns: ['执法类别', '案件数量'], rows: totals.map((r) => [CASE_TYPE_LABELS[r.t], String(r.n)]) },
+      },
+    },
+  ];
+  const ids: number[] = [];
+  for (const input of inputs) ids.push((await must<{ id: number }>(app, officer, 'disclosure.createNotice', input)).id);
+  return ids;
+}

@@ -1,0 +1,173 @@
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CASE_TYPE_LABELS } from '../../../shared/domain.js';
+import { todayLocal } from '../../../shared/logic/calendar.js';
+import type { ArchiveCreateResult } from '../../../shared/supervision-types.js';
+import type { SessionUser } from '../../accounts/sessions.js';
+import type { AppContext } from '../../app.js';
+import { loadCaseDetail } from '../../cases/case-detail.js';
+import type { CaseRow } from '../../cases/cases-repo.js';
+import { conflict, forbidden, invalid, notFound, UserError } from '../../errors.js';
+import { explainWriteError } from '../files/write-target.js';
+import { renderCertificate } from './certificate-pdf.js';
+import { auditEntries, decisionEntries, disclosureEntries, footageEntries, reviewEntries } from './collect-domains.js';
+import { caseEntries } from './collect-case.js';
+import { buildManifest, CERTIFICATE_NAME, MANIFEST_NAME, safeName, sha256Hex } from './manifest.js';
+import { verifyArchive } from './verify.js';
+import { commitPath, removeQuietly, writeEntries } from './write-package.js';
+import { writeZip } from './zip-write.js';
+
+export interface ArchiveRequest {
+  caseId: number;
+  /** Folder to put the package in; default `<data folder>/archives/<year>`. */
+  dest?: string;
+  /** Also write the zip (default true). */
+  zip?: boolean;
+}
+
+/** What must not change while the package is built (else it would not match the case). */
+const marker = (app: AppContext, caseId: number) =>
+  JSON.stringify(
+    app.db
+      .prepare(
+        `SELECT c.updated_at AS u, c.stage AS s, (SELECT count(*) FROM case_records WHERE case_id = c.id) AS r,
+                (SELECT count(*) FROM audit_log WHERE object_type = 'case' AND object_id = CAST(c.id AS TEXT)) AS a
+         FROM cases c WHERE c.id = ?`,
+      )
+      .get(caseId),
+  );
+
+/**
+ * 归档: builds the case-file package (folder, then zip), verifies both, and only then, in one
+ * transaction, keeps the certificate as a case record and moves the case to 归档 (read-only). A
+ * failure at any step removes what was written and leaves the case unarchived.
+ */
+export async function createArchive(app: AppContext, user: SessionUser, req: ArchiveRequest): Promise<ArchiveCreateResult> {
+  const c = app.repos.cases.get(req.caseId);
+  if (!c) throw notFound('该案件');
+  if (c.status === 'voided') throw new UserError('CASE_READ_ONLY', `案件 ${c.caseNo} 已作废，不能归档。`);
+  if (c.stage === 'archived') throw conflict(`案件 ${c.caseNo} 已归档。`);
+  if (c.stage !== 'closing') throw invalid(`案件 ${c.caseNo} 尚未结案，须先结案才能归档。`);
+  const isHandler = user.officerId != null && app.repos.cases.handlers(c.id).some((h) => h.officerId === user.officerId);
+  if (!user.roles.includes('head') && !isHandler) throw forbidden('只有负责人或本案承办人可以归档。');
+
+  if (inProgress.has(c.id)) throw conflict(`案件 ${c.caseNo} 正在归档，请等待完成。`);
+  inProgress.add(c.id);
+  try {
+    return await build(app, user, req, c);
+  } finally {
+    inProgress.delete(c.id);
+  }
+}
+
+const inProgress = new Set<number>();
+
+async function build(app: AppContext, user: SessionUser, req: ArchiveRequest, c: CaseRow): Promise<ArchiveCreateResult> {
+  const now = app.now();
+  const today = todayLocal(now);
+  const before = marker(app, c.id);
+  const bureau = app.repos.bureau.get()?.name ?? '';
+  const detail = loadCaseDetail(app, c.id, today);
+  const footage = footageEntries(app, c.id);
+  const disclosure = disclosureEntries(app, c.id);
+  const entries = [
+    ...caseEntries(detail, bureau),
+    ...footage.entries,
+    ...reviewEntries(app, c.id),
+    ...decisionEntries(app, c.id),
+    ...disclosure.entries,
+    ...auditEntries(app, c.id, footage.mediaIds, disclosure.itemIds, today),
+  ];
+  const root = req.dest ?? join(app.dataDir, 'archives', (c.closedOn ?? today).slice(0, 4));
+  const name = safeName(c.caseNo, 80);
+  const folder = join(root, name);
+  const zipPath = req.zip === false ? null : join(root, `${name}.zip`);
+  const partial = `${folder}.partial`;
+  const zipPartial = zipPath ? `${zipPath}.partial` : null;
+  const created: string[] = [];
+  try {
+    await mkdir(root, { recursive: true }).catch((e) => {
+      throw explainWriteError(e, join(root, name));
+    });
+    for (const p of [folder, zipPath]) {
+      if (p && existsSync(p)) throw new UserError('ARCHIVE_EXISTS', `目标位置已有同名案卷包“${p}”。请移走或改名后重试，或另选保存位置。`);
+    }
+    await removeQuietly(partial);
+    if (zipPartial) await removeQuietly(zipPartial);
+    created.push(partial);
+    const { files } = await writeEntries(app.vault, entries, partial);
+    const manifest = Buffer.from(buildManifest(files), 'utf8');
+    const manifestSha256 = sha256Hex(manifest);
+    await writeFile(join(partial, MANIFEST_NAME), manifest, { flag: 'wx' });
+    const head = app.audit.head();
+    const totalBytes = files.reduce((s, f) => s + f.size, 0);
+    const certificate = renderCertificate({
+      bureau,
+      caseNo: c.caseNo,
+      caseTitle: c.title,
+      caseType: CASE_TYPE_LABELS[c.caseType],
+      openedOn: c.openedOn,
+      closedOn: c.closedOn ?? '',
+      archivedOn: today,
+      packageName: name,
+      files: files.length,
+      totalBytes,
+      manifestSha256,
+      auditHead: head.hash,
+      auditEntries: head.entries,
+      generatedAt: now.toISOString(),
+      generatedBy: user.displayName,
+    });
+    await writeFile(join(partial, CERTIFICATE_NAME), certificate, { flag: 'wx' });
+    await commitPath(partial, folder);
+    created.push(folder);
+    if (zipPath && zipPartial) {
+      created.push(zipPartial);
+      await writeZip(folder, name, [...files.map((f) => f.path), MANIFEST_NAME, CERTIFICATE_NAME], zipPartial, now);
+      await commitPath(zipPartial, zipPath);
+      created.push(zipPath);
+    }
+    for (const p of [folder, zipPath]) {
+      if (!p) continue;
+      const v = await verifyArchive(p);
+      if (!v.ok) throw new UserError('ARCHIVE_VERIFY_FAILED', `案卷包写入后校验未通过（${v.message}）。磁盘可能有故障，请更换保存位置后重试。`, v);
+    }
+    const certificateRecordId = app.db.transaction(() => {
+      if (marker(app, c.id) !== before) throw conflict(`案件 ${c.caseNo} 在打包期间被修改，案卷包已作废。请重新归档。`);
+      const at = app.now().toISOString();
+      const stored = app.vault.putBytes(certificate);
+      app.repos.cases.registerVaultObject(stored.sha256, stored.size, at);
+      const recordId = app.repos.cases.insertRecord({
+        caseId: c.id,
+        kind: 'attachment',
+        title: '案卷归档验证证书',
+        body: `案卷包：${name}；文件 ${files.length} 个，共 ${totalBytes} 字节；清单 SHA-256：${manifestSha256}`,
+        fileName: CERTIFICATE_NAME,
+        mime: 'application/pdf',
+        sha256: stored.sha256,
+        size: stored.size,
+        supersedes: null,
+        version: 1,
+        createdBy: user.id,
+        at,
+      });
+      app.repos.cases.setStage(c.id, 'archived', c.closedOn ?? today, at);
+      app.repos.cases.insertStage({ caseId: c.id, stage: 'archived', enteredOn: today, note: `归档，案卷包清单 SHA-256 ${manifestSha256.slice(0, 16)}…`, userId: user.id, at });
+      app.repos.cases.refreshSearch(c.id);
+      app.audit.append({
+        userId: user.id,
+        username: user.username,
+        operation: 'archive.create',
+        objectType: 'case',
+        objectId: c.id,
+        summary: { caseNo: c.caseNo, folder, zip: zipPath, files: files.length, totalBytes, manifestSha256, auditHead: head.hash, certificateRecordId: recordId },
+      });
+      return recordId;
+    })();
+    return { caseId: c.id, caseNo: c.caseNo, folder, zip: zipPath, files: files.length, totalBytes, manifestSha256, auditHead: head.hash, certificateRecordId };
+  } catch (e) {
+    for (const p of created.reverse()) await removeQuietly(p);
+    throw e instanceof UserError ? e : explainWriteError(e, folder);
+  }
+}

@@ -1,0 +1,91 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CASE_TYPE_LABELS, STAGE_LABELS, type CaseType, type Stage } from '../../../shared/domain.js';
+import { todayLocal } from '../../../shared/logic/calendar.js';
+import type { LedgerExportResult, LedgerName } from '../../../shared/supervision-types.js';
+import type { AppContext } from '../../app.js';
+import { dataPaths } from '../../data-folder.js';
+import type { Db } from '../../db/connection.js';
+import { writeAtomically } from '../files/write-target.js';
+import { writeLedgerCsv, writeLedgerXlsx } from './export.js';
+import { prepareLedger } from './registry.js';
+import type { LedgerFilter } from './types.js';
+
+export interface LedgerExportRequest {
+  ledger: LedgerName;
+  filter: LedgerFilter;
+  format: 'xlsx' | 'csv';
+  /** Where to write (chosen by the user in the desktop shell); without it the file comes back as base64. */
+  path?: string;
+}
+
+/** The filter in words, for the 说明 sheet and the audit trail. */
+export function describeFilter(f: LedgerFilter): string {
+  const parts: string[] = [];
+  if (f.from || f.to) parts.push(`日期 ${f.from ?? '…'} 至 ${f.to ?? '…'}`);
+  if (f.caseType) parts.push(`类别：${CASE_TYPE_LABELS[f.caseType as CaseType] ?? f.caseType}`);
+  if (f.stage) parts.push(`环节：${STAGE_LABELS[f.stage as Stage] ?? f.stage}`);
+  if (f.status) parts.push(`状态：${f.status === 'voided' ? '已作废' : '正常'}`);
+  if (f.handlerId) parts.push(`承办人编号 ${f.handlerId}`);
+  if (f.overdue) parts.push('仅超期');
+  if (f.closedTo) parts.push(`${f.closedTo} 前结案`);
+  if (f.avGap) parts.push('仅缺少音像记录');
+  if (f.outcome) parts.push(`审核结论：${f.outcome}`);
+  if (f.state) parts.push(`公示情况：${f.state}`);
+  if (f.officerId) parts.push(`执法人员编号 ${f.officerId}`);
+  if (f.deviceSerial) parts.push(`记录仪 ${f.deviceSerial}`);
+  if (f.annotated != null) parts.push(f.annotated ? '已标注' : '未标注');
+  if (f.staleDays) parts.push(`${f.staleDays} 天以上未导出`);
+  return parts.join('；');
+}
+
+/** Exports a ledger to .xlsx or .csv (streamed from its own read-only connection), to the chosen path or as base64; audited. */
+export async function exportLedger(app: AppContext, actor: { id: number | null; username: string; displayName: string }, req: LedgerExportRequest): Promise<LedgerExportResult> {
+  const t0 = performance.now();
+  const reader = new Database(dataPaths(app.dataDir).db, { readonly: true, fileMustExist: true });
+  try {
+    return await exportWith(app, reader, actor, req, t0);
+  } finally {
+    reader.close();
+  }
+}
+
+async function exportWith(app: AppContext, reader: Db, actor: { id: number | null; username: string; displayName: string }, req: LedgerExportRequest, t0: number): Promise<LedgerExportResult> {
+  reader.pragma('busy_timeout = 5000');
+  const l = prepareLedger(app, req.ledger, req.filter, reader);
+  const today = todayLocal(app.now());
+  const fileName = `${l.title}_${today}.${req.format}`;
+  const meta = { bureau: app.repos.bureau.get()?.name ?? '', exportedBy: actor.displayName, exportedAt: app.now().toLocaleString('zh-CN', { hour12: false }), filterText: describeFilter(req.filter) };
+  let rows = 0;
+  const write = async (file: string) => {
+    rows = req.format === 'xlsx' ? await writeLedgerXlsx(l, file, meta) : await writeLedgerCsv(l, file);
+  };
+  let bytes: number;
+  let base64: string | undefined;
+  if (req.path) {
+    bytes = await writeAtomically(req.path, write);
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), 'sanxiang-export-'));
+    try {
+      await write(join(dir, `export.${req.format}`));
+      const data = readFileSync(join(dir, `export.${req.format}`));
+      bytes = data.length;
+      base64 = data.toString('base64');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  app.db.transaction(() =>
+    app.audit.append({
+      userId: actor.id,
+      username: actor.username,
+      operation: 'ledgers.export',
+      objectType: 'ledger',
+      objectId: req.ledger,
+      summary: { format: req.format, rows, filter: meta.filterText || '全部', path: req.path ?? '(下载)' },
+    }),
+  )();
+  return { ledger: req.ledger, format: req.format, path: req.path ?? null, fileName, rows, bytes, ...(base64 ? { base64 } : {}), ms: Math.round(performance.now() - t0) };
+}

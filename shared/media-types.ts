@@ -1,0 +1,296 @@
+/** Result shapes of the media operations (issue 4: body-cam offload and the evidence vault). */
+import type { CaseType } from './domain.js';
+
+export type MediaKind = 'video' | 'audio' | 'image' | 'other';
+
+export interface GpsPoint {
+  /** Offset from the start of the clip. */
+  offsetMs: number;
+  lat: number;
+  lon: number;
+  /** Recorder clock as written in the `$G:` line ("YYYY-MM-DD HH:MM:SS"), if any. */
+  time: string | null;
+  speedKmh: number | null;
+}
+
+export interface GpsTrack {
+  first: GpsPoint;
+  last: GpsPoint;
+  /** Fixes found in the clip (the stored track is thinned to at most 2000). */
+  points: number;
+  track: GpsPoint[];
+}
+
+export interface MediaFacts {
+  formatName: string | null;
+  durationMs: number | null;
+  videoCodec: string | null;
+  audioCodec: string | null;
+  width: number | null;
+  height: number | null;
+  fps: number | null;
+  bitRate: number | null;
+  /** `creation_time` tag, ISO. */
+  creationTime: string | null;
+  subtitleStreams: number;
+  gps: GpsTrack | null;
+}
+
+export interface DeviceProfile {
+  id: string;
+  name: string;
+  /** Folders (relative to the volume root) where footage lives; the whole volume when none exists. */
+  folders: string[];
+  /** Identity files at the volume root (ZFY_INFO-style key=value text). */
+  identityFiles: string[];
+  /** Lower-case extensions without the dot. */
+  extensions: string[];
+  /** Filename templates, e.g. `DCAM_<device>_<officer>_<YYYYMMDD>_<HHMMSS>[_IMP].<ext>`. */
+  templates: string[];
+  /** UTC offset of the recorder clock, e.g. "+08:00". */
+  utcOffset: string;
+}
+
+export interface DeviceIdentity {
+  serial: string;
+  model: string;
+  officerNo: string;
+  officerName: string;
+  unitNo: string;
+  unitName: string;
+}
+
+export interface DetectedDevice {
+  /** Mount point / drive root of the recorder. */
+  volume: string;
+  /** Stable key used to remember which files were offloaded (serial, else the folder). */
+  deviceKey: string;
+  profileId: string;
+  profileName: string;
+  identity: DeviceIdentity | null;
+  serial: string;
+  model: string;
+  officerNo: string;
+  /** The officer the device is assigned to (device register), else the one named by the identity file. */
+  officer: { id: number; name: string } | null;
+  attachedAt: string;
+  /** Files on the device not yet in the vault (filled by `media.devices`). */
+  newFiles?: number;
+  newBytes?: number;
+}
+
+export interface IngestProgress {
+  phase: 'scanning' | 'copying' | 'finishing' | 'done';
+  filesDone: number;
+  filesTotal: number;
+  bytesDone: number;
+  bytesTotal: number;
+  mbPerSec: number;
+  etaSeconds: number | null;
+  currentFile: string | null;
+}
+
+export interface IngestItem {
+  source: string;
+  sha256: string;
+  size: number;
+  mediaId: number;
+  /** Same content was already in the vault (stored once, this path recorded as another source). */
+  duplicate: boolean;
+}
+
+export interface IngestIssue {
+  path: string;
+  reason: string;
+  mediaId?: number;
+}
+
+export interface IngestResult {
+  runId: number;
+  deviceKey: string;
+  deviceSerial: string;
+  copied: number;
+  duplicates: number;
+  skipped: number;
+  /** Files not imported, with a Chinese reason (empty, unreadable, vanished). */
+  failed: IngestIssue[];
+  /** Files imported with a problem (e.g. a truncated MP4 that cannot be read as video). */
+  warnings: IngestIssue[];
+  bytes: number;
+  items: IngestItem[];
+  cancelled: boolean;
+  durationMs: number;
+}
+
+export type IngestState = 'running' | 'done' | 'cancelled' | 'disconnected' | 'failed';
+
+export interface IngestJobStatus {
+  jobId: string;
+  folder: string;
+  state: IngestState;
+  progress: IngestProgress;
+  result: IngestResult | null;
+  error: { code: string; message: string } | null;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+export interface MediaSummary {
+  id: number;
+  sha256: string;
+  size: number;
+  kind: MediaKind;
+  fileName: string;
+  deviceSerial: string;
+  officerNo: string;
+  officerId: number | null;
+  officerName: string | null;
+  recordedAt: string | null;
+  timeSource: 'filename' | 'metadata' | 'file';
+  important: boolean;
+  durationMs: number | null;
+  width: number | null;
+  height: number | null;
+  videoCodec: string | null;
+  probeError: string | null;
+  annotated: boolean;
+  matter: string;
+  place: string;
+  cases: { id: number; caseNo: string }[];
+  thumbnailSha256: string | null;
+  hold: boolean;
+  purged: boolean;
+  ingestedAt: string;
+}
+
+export interface MediaList {
+  rows: MediaSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface MediaDerivedInfo {
+  id: number;
+  kind: 'thumbnail' | 'strip' | 'proxy' | 'snapshot';
+  sha256: string;
+  size: number;
+  atMs: number | null;
+  createdAt: string;
+}
+
+export interface MediaDetail extends MediaSummary {
+  audioCodec: string | null;
+  fps: number | null;
+  bitRate: number | null;
+  creationTime: string | null;
+  gps: GpsTrack | null;
+  captureTime: string | null;
+  collectors: { id: number; name: string }[];
+  proof: string;
+  annotatedAt: string | null;
+  holdReason: string;
+  sources: { deviceKey: string; path: string; size: number; mtime: string; firstSeenAt: string; erasedAt: string | null }[];
+  derived: MediaDerivedInfo[];
+  jobs: { kind: 'thumbs' | 'proxy'; state: 'pending' | 'running' | 'done' | 'failed'; error: string | null }[];
+  /** What the player should load: the proxy when one exists, else the original. */
+  playbackSha256: string;
+  prefill: AnnotationPrefill;
+}
+
+export interface AnnotationPrefill {
+  captureTime: string | null;
+  place: string;
+  collectors: number[];
+  important: boolean;
+  matter: string;
+  /** The officer's open cases on the capture day, best first. */
+  caseCandidates: { id: number; caseNo: string; title: string; reason: string }[];
+}
+
+export type AvRequirement = 'full' | 'av';
+
+/** One row of the 音像记录事项清单. */
+export interface AvMatter {
+  key: string;
+  label: string;
+  /** `full`: the whole process must be recorded (全程音像); `av`: A/V recording required. */
+  requirement: AvRequirement;
+  stage: string;
+  place: string;
+  device: string;
+  trigger: string;
+  content: string;
+  retention: string;
+  recorder: string;
+  /** Case types in which this matter is assumed to occur unless the handler says otherwise. */
+  impliedByCaseTypes: CaseType[];
+}
+
+export interface CaseAvGap {
+  matter: string;
+  label: string;
+  requirement: AvRequirement;
+  source: 'declared' | 'implied';
+  footage: number;
+  statement: { officerName: string; reason: string; recordedAt: string } | null;
+  status: 'ok' | 'missing' | 'explained';
+}
+
+export interface CaseAvGaps {
+  caseId: number;
+  matters: CaseAvGap[];
+  missing: number;
+  /** Linked footage not yet tagged with a matter (tagging it may close a gap). */
+  untagged: number;
+  /** "缺少音像记录" when at least one required matter has neither footage nor a statement. */
+  flag: string | null;
+}
+
+export interface VaultIssue {
+  sha256: string;
+  path: string;
+  /** What the object is: 原始音视频, 衍生文件, 案件附件. */
+  kinds: string[];
+  actual?: string;
+}
+
+export interface VaultVerifyReport {
+  ok: boolean;
+  checked: number;
+  bytes: number;
+  mismatched: VaultIssue[];
+  missing: VaultIssue[];
+  /** Files in the vault without a database row (left by an interrupted import; adopted by the next one). */
+  unregistered: string[];
+  durationMs: number;
+}
+
+export interface RetentionCandidate {
+  id: number;
+  fileName: string;
+  sha256: string;
+  size: number;
+  recordedAt: string | null;
+  deviceSerial: string;
+  officerName: string | null;
+}
+
+export interface ErasePreview {
+  folder: string;
+  files: { path: string; size: number; mediaId: number }[];
+  count: number;
+  bytes: number;
+}
+
+export interface EraseResult {
+  erased: number;
+  failed: { path: string; reason: string }[];
+}
+
+export interface MediaSettings {
+  retentionMonths: number;
+  unannotatedAlertDays: number;
+  /** Originals above this bit rate (bit/s) get a playback proxy; HEVC always does. */
+  proxyMinBitRate: number;
+}
