@@ -5,11 +5,13 @@ import {
   BarChartOutlined,
   DashboardOutlined,
   FolderOpenOutlined,
+  NotificationOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Me } from '../../shared/types.js';
-import { can, doesCaseWork } from '../lib/access.js';
+import { can, doesCaseWork, hasRole } from '../lib/access.js';
 
 export interface NavItem {
   key: string;
@@ -23,8 +25,16 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { key: 'dashboard', label: '工作台', icon: <DashboardOutlined />, path: '/', visible: (me) => doesCaseWork(me) && can(me, 'dashboard.summary') },
   { key: 'cases', label: '案件', icon: <FolderOpenOutlined />, path: '/cases', visible: (me) => doesCaseWork(me) && can(me, 'cases.list') },
-  // Extension point: { key: 'media', label: '音视频', … }, { key: 'review', label: '法制审核', … },
+  { key: 'review', label: '法制审核', icon: <SafetyCertificateOutlined />, path: '/review', visible: (me) => can(me, 'review.queue') || can(me, 'review.mine') || can(me, 'review.overdue') },
+  // Extension point: { key: 'media', label: '音视频', … },
   // { key: 'publish', label: '公示', … } are added by their features, between 案件 and 统计.
+  {
+    key: 'disclosure',
+    label: '公示',
+    icon: <NotificationOutlined />,
+    path: '/disclosure',
+    visible: (me) => hasRole(me, 'officer', 'publisher', 'admin', 'head') && can(me, 'disclosure.list'),
+  },
   { key: 'stats', label: '统计', icon: <BarChartOutlined />, path: '/stats', visible: (me) => doesCaseWork(me) && can(me, 'dashboard.summary') },
   { key: 'settings', label: '设置', icon: <SettingOutlined />, path: '/settings', visible: (me) => can(me, 'settings.update') },
   { key: 'audit', label: '审计', icon: <AuditOutlined />, path: '/audit', visible: (me) => can(me, 'audit.list') },

@@ -4,6 +4,12 @@ import type { ReactNode } from 'react';
 import { AuditPage } from '../features/audit/AuditPage.js';
 import { CaseDetailPage } from '../features/cases/CaseDetailPage.js';
 import { CaseListPage } from '../features/cases/CaseListPage.js';
+import { ReviewListPage } from '../features/review/ReviewListPage.js';
+import { ReviewWorkspace } from '../features/review/ReviewWorkspace.js';
+import { DisclosureDetailPage } from '../features/disclosure/DisclosureDetailPage.js';
+import { DisclosureListPage } from '../features/disclosure/DisclosureListPage.js';
+import { PublishLogPage } from '../features/disclosure/PublishLogPage.js';
+import { TargetsPage } from '../features/disclosure/TargetsPage.js';
 import { DashboardPage } from '../features/dashboard/DashboardPage.js';
 import { StatsPage } from '../features/dashboard/StatsPage.js';
 import { SettingsPage } from '../features/settings/SettingsPage.js';
@@ -21,6 +27,12 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/', nav: 'dashboard', render: () => <DashboardPage /> },
   { pattern: '/cases', nav: 'cases', render: (_p, loc) => <CaseListPage query={loc.query} /> },
   { pattern: '/cases/:id', nav: 'cases', render: (p) => <CaseDetailPage key={p.id} id={Number(p.id)} /> },
+  { pattern: '/review', nav: 'review', render: () => <ReviewListPage /> },
+  { pattern: '/review/:id', nav: 'review', render: (p) => <ReviewWorkspace key={p.id} id={Number(p.id)} /> },
+  { pattern: '/disclosure', nav: 'disclosure', render: (_p, loc) => <DisclosureListPage query={loc.query} /> },
+  { pattern: '/disclosure/log', nav: 'disclosure', render: () => <PublishLogPage /> },
+  { pattern: '/disclosure/targets', nav: 'disclosure', render: () => <TargetsPage /> },
+  { pattern: '/disclosure/:id', nav: 'disclosure', render: (p) => <DisclosureDetailPage key={p.id} id={Number(p.id)} /> },
   { pattern: '/stats', nav: 'stats', render: () => <StatsPage /> },
   { pattern: '/settings', nav: 'settings', render: (_p, loc) => <SettingsPage tab={loc.query.tab} /> },
   { pattern: '/audit', nav: 'audit', render: () => <AuditPage /> },

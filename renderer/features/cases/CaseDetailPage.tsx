@@ -7,6 +7,7 @@ import { CaseHeader } from './CaseHeader.js';
 import { CaseInfoTab } from './CaseInfoTab.js';
 import { CaseRecordsTab } from './CaseRecordsTab.js';
 import { CaseTimelineTab } from './CaseTimelineTab.js';
+import { CaseReviewTab } from '../review/CaseReviewTab.js';
 
 /** One case: header with the stage bar and actions, and tabs for facts, records and the timeline. */
 export function CaseDetailPage({ id }: { id: number }) {
@@ -42,6 +43,7 @@ export function CaseDetailPage({ id }: { id: number }) {
           items={[
             { key: 'info', label: '基本信息', children: <CaseInfoTab c={c} readOnly={readOnly} onChange={update} /> },
             { key: 'records', label: `记录与附件（${c.records.filter((r) => !r.superseded).length}）`, children: <CaseRecordsTab c={c} readOnly={readOnly} onChanged={q.reload} /> },
+            { key: 'review', label: '法制审核', children: <CaseReviewTab c={c} readOnly={readOnly} /> },
             { key: 'timeline', label: '时间线', children: <CaseTimelineTab c={c} /> },
           ]}
         />

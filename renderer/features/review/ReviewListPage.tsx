@@ -1,0 +1,58 @@
+import { Card, Table, Tabs, Tag } from 'antd';
+import type { ReviewQueueRow } from '../../../shared/review-types.js';
+import { navigate } from '../../app/router.js';
+import { useSession } from '../../app/session-context.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { PageTitle } from '../../components/PageTitle.js';
+import { can } from '../../lib/access.js';
+import { useQuery } from '../../lib/use-api.js';
+import { DueTag, HolderText, OutcomeTag } from './review-cells.js';
+
+type ListOp = 'review.queue' | 'review.mine' | 'review.overdue';
+
+function ReviewTable({ op }: { op: ListOp }) {
+  const q = useQuery(op, { page: 1, pageSize: 100 });
+  if (q.error) return <ErrorAlert error={q.error} onRetry={q.reload} />;
+  const rows = [...(q.data?.rows ?? [])].sort((a, b) => a.due.dueOn.localeCompare(b.due.dueOn));
+  return (
+    <Table<ReviewQueueRow>
+      size="small"
+      rowKey="submissionId"
+      loading={q.loading}
+      dataSource={rows}
+      pagination={false}
+      locale={{ emptyText: '暂无事项' }}
+      onRow={(r) => ({ onClick: () => navigate(`/review/${r.submissionId}`), style: { cursor: 'pointer' } })}
+      columns={[
+        { title: '案件编号', dataIndex: 'caseNo', width: 200 },
+        { title: '案件名称', dataIndex: 'caseTitle', render: (v: string, r) => <>{v}{r.stale && <Tag color="orange" style={{ marginLeft: 6 }}>送审后有变更</Tag>}</> },
+        { title: '当事人', dataIndex: 'partySummary', width: 160 },
+        { title: '轮次', dataIndex: 'round', width: 70, render: (v: number) => `第 ${v} 轮` },
+        { title: '送审人', width: 90, render: (_v, r) => r.submittedBy.name },
+        { title: '送审日期', dataIndex: 'submittedOn', width: 110 },
+        { title: '审核期限', width: 230, render: (_v, r) => <DueTag due={r.due} done={r.status === 'done'} /> },
+        { title: '审核人', width: 170, render: (_v, r) => <HolderText row={r} /> },
+        { title: '结果', width: 100, render: (_v, r) => <OutcomeTag outcome={r.outcome} /> },
+      ]}
+    />
+  );
+}
+
+/** 法制审核: the reviewer's queue, the handler's submissions and the head's overdue list. */
+export function ReviewListPage() {
+  const { me } = useSession();
+  const all: { key: string; op: ListOp; label: string }[] = [
+    { key: 'queue', op: 'review.queue', label: '待审核事项' },
+    { key: 'mine', op: 'review.mine', label: '我的送审' },
+    { key: 'overdue', op: 'review.overdue', label: '超期审核事项' },
+  ];
+  const tabs = all.filter((t) => can(me, t.op)).map((t) => ({ key: t.key, label: t.label, children: <ReviewTable op={t.op} /> }));
+  return (
+    <>
+      <PageTitle title="法制审核" sub="按审核期限排序，临近到期的在前" />
+      <Card size="small">
+        <Tabs items={tabs} />
+      </Card>
+    </>
+  );
+}
