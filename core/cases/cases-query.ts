@@ -76,7 +76,10 @@ export function createCaseQueries(db: Db) {
       }
     }
     if (q.overdue && from === 'cases c' && !q.handlerId) {
-      // An overdue list is a to-do list: longest overdue first (the partial index cases_due).
+      // An overdue list is a to-do list: longest overdue first, read in order from the partial
+      // index cases_due, which also carries type, stage and date (the planner's statistics would
+      // otherwise pick a stage index and sort thousands of rows).
+      from = 'cases c INDEXED BY cases_due';
       order = 'c.due_on, c.id';
     }
     if (q.handlerId) {
