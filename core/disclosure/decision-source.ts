@@ -1,4 +1,5 @@
 import type { AppContext } from '../app.js';
+import { MEASURE_LABELS } from '../../shared/review-domain.js';
 
 /**
  * A decision recorded by the review backend (issue 5), read straight from its `decisions`
@@ -18,26 +19,9 @@ export interface DecisionFacts {
   recordedBy: number;
 }
 
-/** 行政处罚种类 and 强制措施 as published (labels of the review backend's measure codes). */
-const MEASURE_WORDS: Record<string, string> = {
-  warning: '警告、通报批评',
-  fine: '罚款',
-  confiscateGains: '没收违法所得',
-  confiscateProperty: '没收非法财物',
-  suspendPermit: '暂扣许可证件',
-  lowerQualification: '降低资质等级',
-  revokePermit: '吊销许可证件',
-  limitActivities: '限制开展生产经营活动',
-  suspendBusiness: '责令停产停业',
-  orderClosure: '责令关闭',
-  limitEmployment: '限制从业',
-  seizure: '查封、扣押',
-  freeze: '冻结',
-  permitDenial: '不予许可',
-  other: '其他',
-};
-
-export const measureWords = (measures: string[]): string => measures.map((m) => MEASURE_WORDS[m] ?? m).join('、');
+/** 行政处罚种类 and 强制措施 as published: the review backend's measure labels. */
+export const measureWords = (measures: string[]): string =>
+  measures.map((m) => (MEASURE_LABELS as Record<string, string>)[m] ?? m).join('、');
 
 const COLS = `id, case_id AS caseId, decision_no AS decisionNo, decided_on AS decidedOn, decision_type AS decisionType, content,
   measures, amounts, legal_basis AS legalBasis, disclosure_due_on AS disclosureDueOn, recorded_by AS recordedBy`;
