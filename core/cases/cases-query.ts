@@ -37,19 +37,26 @@ export function createCaseQueries(db: Db) {
       key.push(flag);
       Object.assign(params, values);
     };
-    if (q.caseType) add('t', 'c.case_type = @caseType', { caseType: q.caseType });
-    if (q.stage) add('s', 'c.stage = @stage', { stage: q.stage });
-    if (q.status) add('st', 'c.status = @status', { status: q.status });
-    if (q.openedFrom) add('f', 'c.opened_on >= @openedFrom', { openedFrom: q.openedFrom });
-    if (q.openedTo) add('to', 'c.opened_on <= @openedTo', { openedTo: q.openedTo });
-    if (q.open) add('op', `c.status = 'active' AND c.stage NOT IN ('closing','archived')`);
-    if (q.overdue) add('o', `c.due_on < @today AND c.stage NOT IN ('closing','archived') AND c.status = 'active'`, { today });
+    const numberPrefix = q.q ? caseNumberPrefix(q.q) : null;
+    const textSearch = !!q.q && !numberPrefix;
+    // "Cases of officer X" lists are driven by the handler rows, which carry copies of the case's
+    // filter columns (migration 005): filters are then read from the handler index, not from cases.
+    const byHandler = !!q.handlerId && !textSearch;
+    const t = byHandler ? 'hf' : 'c';
+    const open = `${t}.stage NOT IN ('closing','archived') AND ${t}.status = 'active'`;
+    if (q.caseType) add('t', `${t}.case_type = @caseType`, { caseType: q.caseType });
+    if (q.stage) add('s', `${t}.stage = @stage`, { stage: q.stage });
+    if (q.status) add('st', `${t}.status = @status`, { status: q.status });
+    if (q.openedFrom) add('f', `${t}.opened_on >= @openedFrom`, { openedFrom: q.openedFrom });
+    if (q.openedTo) add('to', `${t}.opened_on <= @openedTo`, { openedTo: q.openedTo });
+    if (q.open) add('op', open);
+    if (q.overdue) add('o', `${t}.due_on < @today AND ${open}`, { today });
 
     let from = 'cases c';
+    let countFrom: string | null = null;
     let order = 'c.opened_on DESC, c.id DESC';
     let rankFrom: string | null = null;
     let parsed: ParsedQuery | null = null;
-    const numberPrefix = q.q ? caseNumberPrefix(q.q) : null;
     if (numberPrefix) {
       // A case number (or its beginning): a range on the unique index.
       add('n', 'c.case_no >= @noLo AND c.case_no < @noHi', { noLo: numberPrefix, noHi: `${numberPrefix}\uffff` });
@@ -74,23 +81,23 @@ export function createCaseQueries(db: Db) {
           ),
         );
       }
+      if (q.handlerId) add('h', 'EXISTS (SELECT 1 FROM case_handlers hf WHERE hf.case_id = c.id AND hf.officer_id = @handlerId)', { handlerId: q.handlerId });
     }
-    if (q.overdue && from === 'cases c' && !q.handlerId) {
-      // An overdue list is a to-do list: longest overdue first, read in order from the partial
-      // index cases_due, which also carries type, stage and date (the planner's statistics would
-      // otherwise pick a stage index and sort thousands of rows).
-      from = 'cases c INDEXED BY cases_due';
+    if (byHandler) {
+      // One officer's range of a covering handler index, already in list order; an overdue list
+      // (a to-do list: longest overdue first) reads the officer's open cases in due order.
+      const handlers = q.overdue ? 'case_handlers hf INDEXED BY case_handlers_officer_due' : 'case_handlers hf INDEXED BY case_handlers_officer';
+      from = `${handlers} JOIN cases c ON c.id = hf.case_id`;
+      countFrom = numberPrefix ? from : handlers;
+      order = q.overdue ? 'hf.due_on, hf.case_id' : 'hf.opened_on DESC, hf.case_id DESC';
+      add('h', 'hf.officer_id = @handlerId', { handlerId: q.handlerId });
+    } else if (q.overdue && !textSearch) {
+      // Read in order from a partial index of open cases with a due date, led by the type or the
+      // stage when one is chosen (the planner's statistics would otherwise pick a stage index
+      // and sort thousands of rows).
+      const index = q.caseType ? 'cases_due_type' : q.stage ? 'cases_due_stage' : 'cases_due';
+      from = `cases c INDEXED BY ${index}`;
       order = 'c.due_on, c.id';
-    }
-    if (q.handlerId) {
-      if (from === 'cases c') {
-        // Driven by the handler's own index range, already in date order.
-        from = 'case_handlers hf JOIN cases c ON c.id = hf.case_id';
-        order = 'hf.opened_on DESC, hf.case_id DESC';
-        add('h', 'hf.officer_id = @handlerId', { handlerId: q.handlerId });
-      } else {
-        add('h', 'EXISTS (SELECT 1 FROM case_handlers hf WHERE hf.case_id = c.id AND hf.officer_id = @handlerId)', { handlerId: q.handlerId });
-      }
     }
 
     const k = key.join(',');
@@ -98,7 +105,7 @@ export function createCaseQueries(db: Db) {
     if (!st) {
       const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
       st = {
-        count: db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} ${w} LIMIT ${COUNT_CAP + 1})`),
+        count: db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${countFrom ?? from} ${w} LIMIT ${COUNT_CAP + 1})`),
         rows: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM ${from} ${w} ORDER BY ${order} LIMIT @limit OFFSET @offset`),
         ranked: rankFrom
           ? db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM ${rankFrom} ${w} ORDER BY m.rank, c.id DESC LIMIT @limit OFFSET @offset`)

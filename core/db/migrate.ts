@@ -3,6 +3,7 @@ import { m001_foundation } from './migrations/001_foundation.js';
 import { m002_media } from './migrations/002_media.js';
 import { m003_review } from './migrations/003_review.js';
 import { m004_disclosure } from './migrations/004_disclosure.js';
+import { m005_handler_lists } from './migrations/005_handler_lists.js';
 
 export interface Migration {
   name: string;
@@ -10,7 +11,7 @@ export interface Migration {
 }
 
 /** Ordered list: migration N brings user_version from N-1 to N. Append only, never edit a landed one. */
-export const MIGRATIONS: Migration[] = [m001_foundation, m002_media, m003_review, m004_disclosure];
+export const MIGRATIONS: Migration[] = [m001_foundation, m002_media, m003_review, m004_disclosure, m005_handler_lists];
 
 /** Applies pending migrations, each in its own transaction with its user_version bump. */
 export function migrate(db: Database.Database): { from: number; to: number } {

@@ -167,3 +167,35 @@ test('records are versioned, attachments stored in the vault by SHA-256 and neve
   assert.match(exe.message, /不支持的附件类型/);
   t.close();
 });
+
+test("an officer's lists follow stage, void and handler changes (handler rows carry the case's filter columns)", async () => {
+  const t = await makeTestApp();
+  const [a, b] = await withOfficers(t);
+  const c3 = (await t.call('officers.create', officerInput('王芳'))).id;
+  const ids: number[] = [];
+  for (let i = 0; i < 6; i++) ids.push((await t.call('cases.create', draft([a, b], { caseType: i % 2 ? 'permit' : 'penalty', openedOn: `2026-03-0${i + 1}` }))).id);
+  await t.call('cases.advanceStage', { id: ids[0], stage: 'investigation', enteredOn: '2026-03-10', note: '' });
+  await t.call('cases.advanceStage', { id: ids[1], stage: 'closing', enteredOn: '2026-03-10', note: '结案' });
+  await t.call('cases.void', { id: ids[2], reason: '重复登记' });
+  await t.call('cases.setHandlers', { id: ids[3], handlerIds: [b, c3] });
+  // Every filter combination read through the handler index equals the same filter over all cases
+  // narrowed to the officer's cases.
+  const filters = [{}, { stage: 'investigation' }, { stage: 'filing' }, { status: 'voided' }, { status: 'active' }, { overdue: true }, { open: true }, { caseType: 'permit', overdue: true }, { caseType: 'penalty', stage: 'filing' }];
+  for (const officer of [a, b, c3]) {
+    const mine = new Set((await t.call('cases.get', { id: ids[3] })).handlers.map((h: { officerId: number }) => h.officerId));
+    assert.ok(mine.has(b) && mine.has(c3) && !mine.has(a));
+    for (const f of filters) {
+      const byHandler = (await t.call('cases.list', { ...f, handlerId: officer, pageSize: 100 })).rows.map((r) => r.id).sort();
+      const all = (await t.call('cases.list', { ...f, pageSize: 100 })).rows;
+      const expected: number[] = [];
+      for (const r of all) {
+        const handlers = (await t.call('cases.get', { id: r.id })).handlers.map((h: { officerId: number }) => h.officerId);
+        if (handlers.includes(officer)) expected.push(r.id);
+      }
+      assert.deepEqual(byHandler, expected.sort(), `officer ${officer} ${JSON.stringify(f)}`);
+    }
+  }
+  assert.deepEqual((await t.call('cases.list', { handlerId: a, stage: 'closing' })).rows.map((r) => r.id), [ids[1]]);
+  assert.deepEqual((await t.call('cases.list', { handlerId: c3 })).rows.map((r) => r.id), [ids[3]]);
+  t.close();
+});
