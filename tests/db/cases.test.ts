@@ -180,7 +180,7 @@ test("an officer's lists follow stage, void and handler changes (handler rows ca
   await t.call('cases.setHandlers', { id: ids[3], handlerIds: [b, c3] });
   // Every filter combination read through the handler index equals the same filter over all cases
   // narrowed to the officer's cases.
-  const filters = [{}, { stage: 'investigation' }, { stage: 'filing' }, { status: 'voided' }, { status: 'active' }, { overdue: true }, { open: true }, { caseType: 'permit', overdue: true }, { caseType: 'penalty', stage: 'filing' }];
+  const filters: Record<string, unknown>[] = [{}, { stage: 'investigation' }, { stage: 'filing' }, { status: 'voided' }, { status: 'active' }, { overdue: true }, { open: true }, { caseType: 'permit', overdue: true }, { caseType: 'penalty', stage: 'filing' }];
   for (const officer of [a, b, c3]) {
     const mine = new Set((await t.call('cases.get', { id: ids[3] })).handlers.map((h: { officerId: number }) => h.officerId));
     assert.ok(mine.has(b) && mine.has(c3) && !mine.has(a));
