@@ -81,26 +81,27 @@ export interface AuditVerifyResult {
 
 /** Walks the whole chain in id order and reports the first row that does not fit. */
 export function verifyAuditChain(db: Db): AuditVerifyResult {
+  // SQLite joins each row's fields exactly as rowHash does (unit separators, '' for no user), so
+  // a million rows cost one string each instead of ten values and an array.
   const rows = db
     .prepare(
-      `SELECT id, at, user_id AS userId, username, operation, object_type AS objectType, object_id AS objectId,
-              summary, prev_hash AS prevHash, hash FROM audit_log ORDER BY id`,
+      `SELECT id, prev_hash, hash,
+              id || char(31) || at || char(31) || coalesce(user_id, '') || char(31) || username || char(31) || operation
+              || char(31) || object_type || char(31) || object_id || char(31) || summary
+       FROM audit_log ORDER BY id`,
     )
     .raw(true);
   let prev = GENESIS_HASH;
   let expectedId = 1;
   let n = 0;
-  for (const r of rows.iterate() as IterableIterator<unknown[]>) {
-    const [id, at, userId, username, operation, objectType, objectId, summary, prevHash, hash] = r as [
-      number, string, number | null, string, string, string, string, string, string, string,
-    ];
+  for (const r of rows.iterate() as IterableIterator<[number, string, string, string]>) {
+    const [id, prevHash, stored, fields] = r;
     if (id !== expectedId) {
       return bad(n, expectedId, `第 ${expectedId} 条审计记录缺失（下一条为第 ${id} 条），审计记录被删除过。`, prev);
     }
     if (prevHash !== prev) return bad(n, id, `第 ${id} 条审计记录的前序哈希不符，前面的记录被修改或删除过。`, prev);
-    const h = rowHash(prev, { id, at, userId, username, operation, objectType, objectId, summary });
-    if (h !== hash) return bad(n, id, `第 ${id} 条审计记录的内容与其哈希不符，该记录被修改过。`, prev);
-    prev = hash;
+    if (hash('sha256', `${prev}\u001f${fields}`, 'hex') !== stored) return bad(n, id, `第 ${id} 条审计记录的内容与其哈希不符，该记录被修改过。`, prev);
+    prev = stored;
     expectedId++;
     n++;
   }

@@ -18,6 +18,16 @@ test('the audit chain verifies after normal work', async () => {
   t.close();
 });
 
+test('rows written by the system (no user) and with Chinese, quotes and separators verify', async () => {
+  const t = await appWithHistory();
+  t.app.db.transaction(() => {
+    t.app.audit.append({ userId: null, username: 'system', operation: 'backup.scheduled', objectType: 'backup', objectId: 7, summary: { note: '定时备份 "D:\\备份" \u001f ok' } });
+    t.app.audit.append({ userId: 1, username: 'admin', operation: 'x', objectType: 'case', objectId: '遂林罚〔2026〕1号', summary: '' });
+  })();
+  assert.equal(verifyAuditChain(t.app.db).ok, true);
+  t.close();
+});
+
 test('UPDATE and DELETE on the audit log are blocked', async () => {
   const t = await appWithHistory();
   assert.throws(() => t.app.db.prepare(`UPDATE audit_log SET username = 'x' WHERE id = 2`).run(), /append-only/);
