@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cachedFixture } from './cached-fixture.js';
 import { join } from 'node:path';
 import type { SessionUser } from '../accounts/sessions.js';
 import { authenticate } from '../accounts/login.js';
@@ -40,12 +40,11 @@ function fullText(rng: Rng, p: ReturnType<typeof person>, no: string, on: string
  * services, built once into `cacheDir` (it takes minutes: each approval renders a PDF) and reused.
  */
 export async function publishFixture(cacheDir: string, items: number, log: (s: string) => void = () => {}): Promise<string> {
-  const dir = join(cacheDir, `publish-${items}`);
-  const stamp = join(dir, 'fixture.json');
   const want = JSON.stringify({ version: PUBLISH_FIXTURE_VERSION, items });
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return dir;
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
+  return cachedFixture(join(cacheDir, `publish-${items}`), want, (dir) => build(dir, items, log));
+}
+
+async function build(dir: string, items: number, log: (s: string) => void): Promise<void> {
   const app = openApp({ dataDir: dir, create: true });
   try {
     app.db.pragma('synchronous = OFF');
@@ -102,6 +101,4 @@ export async function publishFixture(cacheDir: string, items: number, log: (s: s
   } finally {
     app.close();
   }
-  writeFileSync(stamp, want);
-  return dir;
 }

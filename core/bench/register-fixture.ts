@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CASE_TYPES, STAGES, type CaseType, type Stage } from '../../shared/domain.js';
 import { addDays, todayLocal } from '../../shared/logic/calendar.js';
 import { formatCaseNumber } from '../../shared/logic/case-number.js';
 import { openApp, type AppContext } from '../app.js';
+import { cachedFixture } from './cached-fixture.js';
 import { dispatch } from '../dispatch.js';
 import { makeCreditCode } from '../../shared/logic/check-digits.js';
 import { organisation, person, place } from '../demo/people.js';
@@ -26,29 +26,24 @@ export const FULL_SIZE: RegisterSize = { cases: 100_000, partiesPerCase: 3, audi
  * Built once into `cacheDir` and reused while FIXTURE_VERSION and the size are unchanged.
  */
 export async function registerFixture(cacheDir: string, size: RegisterSize = FULL_SIZE, log: (s: string) => void = () => {}): Promise<string> {
-  const dir = join(cacheDir, `register-${size.cases}-${size.auditRows}`);
-  const stamp = join(dir, 'fixture.json');
   const want = JSON.stringify({ version: FIXTURE_VERSION, size });
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return dir;
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const app = openApp({ dataDir: dir, create: true });
-  try {
-    const init = await dispatch(app, 'setup.initialize', {
-      bureau: { name: '遂宁市林业局', unitAbbr: '遂林', creditCode: makeCreditCode('11510900MB0123456'), websiteName: '遂宁市林业局行政执法公示' },
-      admin: { username: 'admin', displayName: '系统管理员', password: BENCH_PASSWORD },
-    });
-    if (!init.ok) throw new Error(init.error.message);
-    const officerIds = insertOfficers(app);
-    insertCases(app, size, officerIds, log);
-    fillAudit(app, size.auditRows, log);
-    app.db.pragma('wal_checkpoint(TRUNCATE)');
-    app.db.exec('ANALYZE');
-  } finally {
-    app.close();
-  }
-  writeFileSync(stamp, want);
-  return dir;
+  return cachedFixture(join(cacheDir, `register-${size.cases}-${size.auditRows}`), want, async (dir) => {
+    const app = openApp({ dataDir: dir, create: true });
+    try {
+      const init = await dispatch(app, 'setup.initialize', {
+        bureau: { name: '遂宁市林业局', unitAbbr: '遂林', creditCode: makeCreditCode('11510900MB0123456'), websiteName: '遂宁市林业局行政执法公示' },
+        admin: { username: 'admin', displayName: '系统管理员', password: BENCH_PASSWORD },
+      });
+      if (!init.ok) throw new Error(init.error.message);
+      const officerIds = insertOfficers(app);
+      insertCases(app, size, officerIds, log);
+      fillAudit(app, size.auditRows, log);
+      app.db.pragma('wal_checkpoint(TRUNCATE)');
+      app.db.exec('ANALYZE');
+    } finally {
+      app.close();
+    }
+  });
 }
 
 function insertOfficers(app: AppContext): number[] {

@@ -1,8 +1,7 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDays } from '../../shared/logic/calendar.js';
-import { openApp, type AppContext } from '../app.js';
-import { dataPaths } from '../data-folder.js';
+import type { AppContext } from '../app.js';
+import { derivedFixture } from './cached-fixture.js';
 import { createRng } from '../demo/random.js';
 import { registerFixture, type RegisterSize } from './register-fixture.js';
 
@@ -17,25 +16,10 @@ export const REPORTS_FIXTURE_VERSION = 1;
  */
 export async function reportsFixture(cacheDir: string, size: RegisterSize, log: (s: string) => void = () => {}): Promise<string> {
   const source = await registerFixture(cacheDir, size, log);
-  const dir = join(cacheDir, `reports-${size.cases}`);
-  const stamp = join(dir, 'fixture.json');
-  const want = JSON.stringify({ version: REPORTS_FIXTURE_VERSION, source: readFileSync(join(source, 'fixture.json'), 'utf8') });
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return dir;
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  log('copying the register fixture');
-  copyFileSync(dataPaths(source).db, dataPaths(dir).db);
-  const app = openApp({ dataDir: dir });
-  try {
+  return derivedFixture(source, join(cacheDir, `reports-${size.cases}`), REPORTS_FIXTURE_VERSION, (app) => {
     addDecisions(app, log);
     addFootage(app, size.cases, log);
-    app.db.pragma('wal_checkpoint(TRUNCATE)');
-    app.db.exec('ANALYZE');
-  } finally {
-    app.close();
-  }
-  writeFileSync(stamp, want);
-  return dir;
+  }, log);
 }
 
 function addDecisions(app: AppContext, log: (s: string) => void): void {

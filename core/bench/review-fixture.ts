@@ -1,11 +1,10 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDays, todayLocal } from '../../shared/logic/calendar.js';
 import { CHECKLIST_ITEMS, type ReviewOutcome } from '../../shared/review-domain.js';
 import type { MaterialIds, ProposedDecision } from '../../shared/review-types.js';
 import { authenticate } from '../accounts/login.js';
-import { openApp, type AppContext } from '../app.js';
-import { dataPaths } from '../data-folder.js';
+import type { AppContext } from '../app.js';
+import { derivedFixture } from './cached-fixture.js';
 import { dispatch } from '../dispatch.js';
 import { createRng, type Rng } from '../demo/random.js';
 import { caseSnapshot, snapshotHash } from '../review/case-snapshot.js';
@@ -24,25 +23,10 @@ export const REVIEWERS = 6;
  */
 export async function reviewFixture(cacheDir: string, size: RegisterSize, log: (s: string) => void = () => {}): Promise<string> {
   const source = await registerFixture(cacheDir, size, log);
-  const dir = join(cacheDir, `review-${size.cases}`);
-  const stamp = join(dir, 'fixture.json');
-  const want = JSON.stringify({ version: REVIEW_FIXTURE_VERSION, source: readFileSync(join(source, 'fixture.json'), 'utf8') });
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return dir;
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  log('copying the register fixture');
-  copyFileSync(dataPaths(source).db, dataPaths(dir).db);
-  const app = openApp({ dataDir: dir });
-  try {
+  return derivedFixture(source, join(cacheDir, `review-${size.cases}`), REVIEW_FIXTURE_VERSION, async (app) => {
     const users = await makeUsers(app);
     addReviews(app, users, size, log);
-    app.db.pragma('wal_checkpoint(TRUNCATE)');
-    app.db.exec('ANALYZE');
-  } finally {
-    app.close();
-  }
-  writeFileSync(stamp, want);
-  return dir;
+  }, log);
 }
 
 interface BenchUsers {

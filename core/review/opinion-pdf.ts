@@ -1,5 +1,4 @@
-import PDFDocument from 'pdfkit';
-import { pdfFontBytes } from './opinion-font.js';
+import { addPageNumbers, newA4, pdfBytes, textBox } from '../pdf/document.js';
 
 /** Everything printed on a 法制审核意见书, already in words. */
 export interface OpinionContent {
@@ -25,7 +24,6 @@ export interface OpinionContent {
   recordedAt: string;
 }
 
-const FONT = 'cjk';
 const cnDate = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 
 /**
@@ -34,15 +32,11 @@ const cnDate = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${N
  * `end()`, so it can be generated inside the database transaction that records the outcome.
  */
 export function renderOpinionPdf(c: OpinionContent): Buffer {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: 64, bottom: 64, left: 62, right: 62 },
-    bufferPages: true,
-    info: { Title: `法制审核意见书 ${c.caseNo}`, Author: c.bureauName, Subject: '法制审核意见书', CreationDate: new Date(c.recordedAt) },
-  });
-  useFont(doc);
-  const left = doc.page.margins.left;
-  const width = doc.page.width - left - doc.page.margins.right;
+  const doc = newA4(
+    { top: 64, bottom: 64, left: 62, right: 62 },
+    { Title: `法制审核意见书 ${c.caseNo}`, Author: c.bureauName, Subject: '法制审核意见书', CreationDate: new Date(c.recordedAt) },
+  );
+  const { left, width } = textBox(doc);
 
   doc.fontSize(14).text(c.bureauName, { align: 'center' });
   doc.moveDown(0.3).fontSize(22).text('法制审核意见书', { align: 'center', characterSpacing: 4 });
@@ -88,36 +82,8 @@ export function renderOpinionPdf(c: OpinionContent): Buffer {
   doc.moveDown(0.4).text(`审核日期：${cnDate(c.recordedOn)}`, left + width / 2, doc.y, { width: width / 2 });
   doc.moveDown(0.4).text(`${c.bureauName}（印章）`, left + width / 2, doc.y, { width: width / 2 });
 
-  const range = doc.bufferedPageRange();
-  for (let i = 0; i < range.count; i++) {
-    doc.switchToPage(range.start + i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.fontSize(9).fillColor('#666').text(`第 ${i + 1} 页 共 ${range.count} 页`, left, doc.page.height - 40, { width, align: 'center' });
-    doc.page.margins.bottom = bottom;
-    doc.fillColor('black');
-  }
-  doc.end();
-  const chunks: Buffer[] = [];
-  for (let chunk = doc.read() as Buffer | null; chunk !== null; chunk = doc.read() as Buffer | null) chunks.push(chunk);
-  return Buffer.concat(chunks);
-}
-
-/**
- * The parsed font, kept between documents: pdfkit accepts a font object with `layout()` as a font
- * source, and parsing the 3.7 MB CJK font again for every document costs more than the rest of the
- * page. The object is read from the first document's font (pdfkit's EmbeddedFont keeps it as `font`);
- * if that ever changes, every document simply parses the bytes again.
- */
-let parsedFont: unknown = null;
-
-function useFont(doc: PDFKit.PDFDocument): void {
-  doc.registerFont(FONT, (parsedFont ?? pdfFontBytes()) as Buffer);
-  doc.font(FONT);
-  if (!parsedFont) {
-    const f = (doc as unknown as { _font?: { font?: { layout?: unknown } } })._font?.font;
-    if (typeof f?.layout === 'function') parsedFont = f;
-  }
+  addPageNumbers(doc, 40, '#666');
+  return pdfBytes(doc);
 }
 
 /**
@@ -125,11 +91,9 @@ function useFont(doc: PDFKit.PDFDocument): void {
  * opinion does not pay for it (≈ 0.2–0.5 s on a modest PC). Call once when the app is idle.
  */
 export function prewarmOpinionPdf(): void {
-  const doc = new PDFDocument({ size: 'A4' });
-  useFont(doc);
+  const doc = newA4({ top: 64, bottom: 64, left: 62, right: 62 }, {});
   doc.fontSize(10).text('法制审核意见书 〔2026〕 1 号');
-  doc.end();
-  while (doc.read() !== null);
+  pdfBytes(doc);
 }
 
 function ensureSpace(doc: PDFKit.PDFDocument, h: number): void {

@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
-import { pdfFontBytes } from '../../review/opinion-font.js';
+import { newA4, pdfBytes, textBox } from '../../pdf/document.js';
 import { certificateKeyword } from './manifest.js';
 
 /** What the verification certificate (案卷归档验证证书) states. */
@@ -23,18 +21,6 @@ export interface CertificateContent {
   generatedBy: string;
 }
 
-/** Debian's Noto CJK collection, used when the app's subset font is missing (development machines). */
-const SYSTEM_TTC = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
-
-function registerCjk(doc: PDFKit.PDFDocument): void {
-  try {
-    doc.registerFont('cjk', pdfFontBytes());
-  } catch (e) {
-    if (!existsSync(SYSTEM_TTC)) throw e;
-    doc.registerFont('cjk', SYSTEM_TTC, 'NotoSansCJKsc-Regular');
-  }
-}
-
 const fmtBytes = (n: number) => (n >= 1024 ** 3 ? `${(n / 1024 ** 3).toFixed(2)} GB` : n >= 1024 ** 2 ? `${(n / 1024 ** 2).toFixed(1)} MB` : `${(n / 1024).toFixed(1)} KB`);
 const cnDate = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 
@@ -44,21 +30,17 @@ const cnDate = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${N
  * re-check the package with `sanxiang archive verify` or `sha256sum -c manifest.sha256`.
  */
 export function renderCertificate(c: CertificateContent): Buffer {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: 72, bottom: 64, left: 64, right: 64 },
-    info: {
+  const doc = newA4(
+    { top: 72, bottom: 64, left: 64, right: 64 },
+    {
       Title: `案卷归档验证证书 ${c.caseNo}`,
       Author: c.bureau,
       Subject: certificateKeyword(c.manifestSha256),
       Keywords: certificateKeyword(c.manifestSha256),
       CreationDate: new Date(c.generatedAt),
     },
-  });
-  registerCjk(doc);
-  doc.font('cjk');
-  const left = doc.page.margins.left;
-  const width = doc.page.width - left - doc.page.margins.right;
+  );
+  const { left, width } = textBox(doc);
   doc.fontSize(14).text(c.bureau, { align: 'center' });
   doc.moveDown(0.3).fontSize(22).text('案卷归档验证证书', { align: 'center', characterSpacing: 4 });
   doc.moveDown(1.2).fontSize(11);
@@ -87,8 +69,5 @@ export function renderCertificate(c: CertificateContent): Buffer {
     { width, lineGap: 3 },
   );
   doc.moveDown(1.5).fillColor('black').fontSize(11).text(`生成人：${c.generatedBy}　　生成时间：${c.generatedAt.replace('T', ' ').slice(0, 19)}（UTC）`, { align: 'right' });
-  doc.end();
-  const chunks: Buffer[] = [];
-  for (let chunk = doc.read() as Buffer | null; chunk !== null; chunk = doc.read() as Buffer | null) chunks.push(chunk);
-  return Buffer.concat(chunks);
+  return pdfBytes(doc);
 }
