@@ -7,7 +7,7 @@ import { CSP } from '../../core/harness/server.js';
 import { contentType } from '../../core/harness/static-files.js';
 import type { Vault } from '../../core/vault/vault.js';
 import { sniffMediaType, SNIFF_BYTES } from '../../core/media/media-type.js';
-import { planRangeResponse } from './range.js';
+import { planRangeResponse } from '../../shared/logic/http-range.js';
 import { mediaSha256, resolveAppFile } from './urls.js';
 
 const COMMON_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseRange, planRangeResponse } from '../../electron/main/range.js';
+import { parseRange, planRangeResponse } from '../../shared/logic/http-range.js';
 
 describe('parseRange', () => {
   const size = 1000;

@@ -1,4 +1,5 @@
-// HTTP Range requests (RFC 9110 §14) for the media:// protocol, as pure functions: parse a
+// HTTP Range requests (RFC 9110 §14) for media playback (Electron's media:// protocol and the
+// harness's /media route), as pure functions: parse a
 // `Range` header against a file size and decide the status, headers and byte span to send.
 // No Electron and no I/O in here.
 
