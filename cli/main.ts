@@ -6,14 +6,15 @@ import { EXIT_USAGE, makeOut, reportError, UsageError } from './io.js';
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
-    process.stdout.write(usage());
+    process.stdout.write(await usage());
     return name ? 0 : EXIT_USAGE;
   }
-  const command = COMMANDS[name];
-  if (!command) {
-    process.stderr.write(`未知命令：${name}\n\n${usage()}`);
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : null;
+  if (!load) {
+    process.stderr.write(`未知命令：${name}\n\n${await usage()}`);
     return EXIT_USAGE;
   }
+  const command = await load();
   const json = rest.includes('--json');
   try {
     let parsed;
