@@ -180,9 +180,9 @@ test('plug a recorder, import, annotate, link to a case, play in the case', asyn
     // A reviewer watches footage but has no device panel.
     const r = await signIn(harness.openUrl, 'shenhe');
     await r.page.getByRole('menuitem', { name: '音视频' }).click();
-    await r.page.getByRole('tab', { name: '音像记录', selected: true }).waitFor();
-    assert.equal(await r.page.getByRole('tab', { name: '设备与导入' }).count(), 0);
     await r.page.getByText('共 8 个').waitFor();
+    assert.equal(await r.page.getByRole('tab', { name: '设备与导入' }).count(), 0);
+    assert.equal(await r.page.getByRole('button', { name: /批量标注/ }).count(), 0);
     await screenshot(r.page, '35-11-reviewer-library');
     errors.push(...r.errors);
     await r.close();

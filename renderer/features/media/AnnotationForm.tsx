@@ -25,7 +25,7 @@ function initialValues(d: MediaDetail): Values {
   const p = d.prefill;
   if (d.annotated) {
     return {
-      captureTime: d.captureTime ? dayjs(d.captureTime) : null,
+      captureTime: d.captureTime ?? p.captureTime ? dayjs(d.captureTime ?? p.captureTime!) : null,
       place: d.place,
       collectors: d.collectors.map((c) => c.id),
       proof: d.proof,
@@ -48,6 +48,8 @@ function initialValues(d: MediaDetail): Values {
 /** 标注: case, capture time, place, collectors, what it proves; prefilled, saved with media.annotate. */
 export function AnnotationForm({ d, officers, onSaved }: { d: MediaDetail; officers: Officer[]; onSaved: (d: MediaDetail) => void }) {
   const [form] = Form.useForm<Values>();
+  const linked = new Set(d.cases.map((c) => c.id));
+  const candidates = d.prefill.caseCandidates.filter((c) => !linked.has(c.id));
   const annotate = useCommand('media.annotate');
   const { matters } = useAvMatters();
 
@@ -87,9 +89,9 @@ export function AnnotationForm({ d, officers, onSaved }: { d: MediaDetail; offic
         <Form.Item
           name="caseId"
           label={d.cases.length ? '关联到其他案件' : '关联案件'}
-          extra={d.prefill.caseCandidates.length ? `推荐：${d.prefill.caseCandidates.map((c) => `${c.caseNo}（${c.reason}）`).join('；')}` : undefined}
+          extra={candidates.length ? `推荐：${candidates.slice(0, 2).map((c) => `${c.caseNo}（${c.reason}）`).join('；')}${candidates.length > 2 ? ` 等 ${candidates.length} 件，见下拉列表` : ''}` : undefined}
         >
-          <CaseSearchSelect candidates={d.prefill.caseCandidates} />
+          <CaseSearchSelect candidates={candidates} />
         </Form.Item>
         <Form.Item name="matter" label="音像记录事项">
           <MatterSelect matters={matters} />
@@ -123,7 +125,7 @@ export function AnnotationView({ d, matterLabel }: { d: MediaDetail; matterLabel
   return (
     <Descriptions size="small" column={1} styles={{ label: { width: 110, whiteSpace: 'nowrap' } }}>
       <Descriptions.Item label="音像记录事项">{d.matter ? matterLabel(d.matter) : '—'}</Descriptions.Item>
-      <Descriptions.Item label="拍摄时间">{d.captureTime ? formatDateTime(d.captureTime) : '—'}</Descriptions.Item>
+      <Descriptions.Item label="拍摄时间">{d.captureTime ?? d.recordedAt ? formatDateTime((d.captureTime ?? d.recordedAt)!) : '—'}</Descriptions.Item>
       <Descriptions.Item label="拍摄地点">{d.place || '—'}</Descriptions.Item>
       <Descriptions.Item label="采集人">{d.collectors.map((c) => c.name).join('、') || '—'}</Descriptions.Item>
       <Descriptions.Item label="证明对象">{d.proof || '—'}</Descriptions.Item>

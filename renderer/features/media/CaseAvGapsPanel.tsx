@@ -117,7 +117,7 @@ export function CaseAvGapsPanel({ caseId, gaps, matters, readOnly, onChange }: {
                 </>
               ),
             },
-            ...(canExplain
+            ...(canExplain && gaps.missing > 0
               ? [{ title: '操作', key: 'act', width: 150, render: (_v: unknown, g: CaseAvGap) => (g.status === 'missing' ? <a onClick={() => setExplaining(g)}>填写无法记录说明</a> : null) }]
               : []),
           ]}

@@ -13,7 +13,7 @@ export function ClipFacts({ d }: { d: MediaDetail }) {
         {d.recordedAt ? formatDateTime(d.recordedAt) : '未知'}
         {d.recordedAt && <Typography.Text type="secondary">（{TIME_SOURCE_LABELS[d.timeSource]}）</Typography.Text>}
       </Descriptions.Item>
-      <Descriptions.Item label="文件内创建时间">{d.creationTime ? formatDateTime(d.creationTime) : '—'}</Descriptions.Item>
+      <Descriptions.Item label="创建时间">{d.creationTime ? formatDateTime(d.creationTime) : '—'}</Descriptions.Item>
       {media && <Descriptions.Item label="时长">{durationText(d.durationMs)}</Descriptions.Item>}
       {d.kind !== 'audio' && <Descriptions.Item label="分辨率">{resolution(d.width, d.height)}</Descriptions.Item>}
       {d.kind === 'video' && <Descriptions.Item label="视频编码">{codecName(d.videoCodec)}{d.fps ? `，${Math.round(d.fps * 100) / 100} 帧/秒` : ''}</Descriptions.Item>}

@@ -81,20 +81,22 @@ export function FootageLibrary({ query }: { query: Query }) {
       )}
       <FootageFilters value={filters} officers={officers.data ?? []} onChange={(f) => go(f)} />
       {list.error && <ErrorAlert error={list.error} onRetry={list.reload} />}
-      <Flex justify="space-between" align="center" style={{ marginBottom: 8, minHeight: 32 }}>
-        <Flex gap={8} align="center">
-          {canAnnotate && (
-            <>
-              <Button type="primary" disabled={!selected.length} onClick={() => setBulkOpen(true)}>
-                批量标注{selected.length ? `（${selected.length}）` : ''}
-              </Button>
-              {selected.length > 0 && <Button type="link" onClick={() => setSelected([])}>取消选择</Button>}
-              {!selected.length && <Typography.Text type="secondary">勾选多个文件可一次标注</Typography.Text>}
-            </>
-          )}
+      {(canAnnotate || busy > 0) && (
+        <Flex justify="space-between" align="center" style={{ marginBottom: 8, minHeight: 32 }}>
+          <Flex gap={8} align="center">
+            {canAnnotate && (
+              <>
+                <Button type="primary" disabled={!selected.length} onClick={() => setBulkOpen(true)}>
+                  批量标注{selected.length ? `（${selected.length}）` : ''}
+                </Button>
+                {selected.length > 0 && <Button type="link" onClick={() => setSelected([])}>取消选择</Button>}
+                {!selected.length && <Typography.Text type="secondary">勾选多个文件可一次标注</Typography.Text>}
+              </>
+            )}
+          </Flex>
+          {busy > 0 && <Typography.Text type="secondary">正在后台生成缩略图和播放副本，还有 {busy} 个…</Typography.Text>}
         </Flex>
-        {busy > 0 && <Typography.Text type="secondary">正在后台生成缩略图和播放副本，还有 {busy} 个…</Typography.Text>}
-      </Flex>
+      )}
       <FootageTable
         rows={list.data?.rows ?? []}
         matterLabel={label}

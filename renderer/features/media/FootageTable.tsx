@@ -1,5 +1,6 @@
 import { Flex, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableProps } from 'antd';
+import { Fragment, type ReactNode } from 'react';
 import type { MediaSummary } from '../../../shared/media-types.js';
 import { formatBytes, formatDateTime } from '../../../shared/logic/text.js';
 import { FootageThumb } from './FootageThumb.js';
@@ -21,6 +22,17 @@ export function FootageTags({ m }: { m: MediaSummary }) {
   );
 }
 
+/** Lets long recorder names (DCAM_<device>_<officer>_<date>_<time>.mp4) wrap after an underscore, not inside a number. */
+function breakable(name: string): ReactNode {
+  const parts = name.split('_');
+  return parts.map((p, i) => (
+    <Fragment key={i}>
+      {p}
+      {i < parts.length - 1 && <>_<wbr /></>}
+    </Fragment>
+  ));
+}
+
 export const officerOf = (m: MediaSummary): string => m.officerName ?? (m.officerNo ? `警号 ${m.officerNo}` : '—');
 
 /** Footage as a table with thumbnails; used by the library and the case's footage picker. */
@@ -37,7 +49,7 @@ export function FootageTable({ rows, matterLabel, hide = [], ...rest }: {
       key: 'file',
       render: (_v, m) => (
         <Flex vertical gap={2}>
-          <span style={{ wordBreak: 'break-all' }}>{m.fileName}</span>
+          <span style={{ overflowWrap: 'anywhere' }}>{breakable(m.fileName)}</span>
           <div>
             <Typography.Text type="secondary" style={{ fontSize: 12, marginRight: 8 }}>{formatBytes(m.size)}</Typography.Text>
             <FootageTags m={m} />
@@ -58,7 +70,7 @@ export function FootageTable({ rows, matterLabel, hide = [], ...rest }: {
     {
       title: '关联案件',
       key: 'cases',
-      width: 200,
+      width: 180,
       render: (_v, m) => (m.cases.length ? m.cases.map((c) => <div key={c.id}>{c.caseNo}</div>) : <Typography.Text type="secondary">未关联</Typography.Text>),
     },
   ];

@@ -33,7 +33,7 @@ export function LinkFootageModal({ caseId, caseNo, linked, onClose, onDone }: { 
       onCancel={onClose}
     >
       <Flex gap={8} style={{ marginBottom: 12 }} align="center">
-        <Input.Search aria-label="搜索音像记录" placeholder="文件名、地点、证明对象…" allowClear onSearch={(v) => { setQ(v.trim()); setPage(1); }} style={{ width: 260 }} enterButton="搜索" />
+        <Input.Search aria-label="搜索音像记录" placeholder="文件名、地点、证明对象…" allowClear onSearch={(v) => { setQ(v.trim()); setPage(1); }} style={{ width: 300 }} enterButton="搜索" />
         <DatePicker.RangePicker
           placeholder={['拍摄日期起', '拍摄日期止']}
           allowEmpty={[true, true]}

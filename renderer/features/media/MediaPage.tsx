@@ -18,7 +18,11 @@ export function MediaPage({ query }: { query: Query }) {
     <>
       <PageTitle title="音视频" sub="执法记录仪导入、音像记录标注与查看" />
       <Card size="small">
-        <Tabs activeKey={active} onChange={(k) => navigate('/media', { tab: k }, { replace: true })} items={tabs} destroyOnHidden />
+        {tabs.length > 1 ? (
+          <Tabs activeKey={active} onChange={(k) => navigate('/media', { tab: k }, { replace: true })} items={tabs} destroyOnHidden />
+        ) : (
+          tabs[0].children
+        )}
       </Card>
     </>
   );
