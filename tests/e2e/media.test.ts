@@ -141,6 +141,10 @@ test('plug a recorder, import, annotate, link to a case, play in the case', asyn
     await screenshot(page, '35-06-clip-annotate');
     await form.getByRole('button', { name: '保存标注' }).click();
     await page.getByText('已关联案件（1）').waitFor();
+    // A still from the video is saved as a new derived file; the original is untouched.
+    await page.getByRole('button', { name: '截图' }).click();
+    await page.getByText('截图（1）').waitFor();
+    await page.mouse.move(0, 0);
     await screenshot(page, '35-07-clip-saved');
 
     // The case's 音视频 tab: the implied 现场检查 is covered, the clip plays in place.
