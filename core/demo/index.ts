@@ -7,6 +7,7 @@ import { createRng } from './random.js';
 import { seedReviews } from './review-seed.js';
 import { seedDisclosures } from './disclosure-seed.js';
 import { seedSupervision } from './supervision-seed.js';
+import { seedMedia } from './media-seed.js';
 import { seedCases, seedDevices, seedOfficers, seedUsers, sessionUserOf } from './seed-foundation.js';
 
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -19,6 +20,7 @@ export interface DemoCounts {
   voidedCases: number;
   reviews: Record<string, number>;
   disclosures: Awaited<ReturnType<typeof seedDisclosures>>;
+  media: Awaited<ReturnType<typeof seedMedia>>;
   auditEntries: number;
   password: string;
 }
@@ -57,6 +59,8 @@ export async function runDemo(app: AppContext, password = DEMO_PASSWORD): Promis
   const reviews = await seedReviews(app, rng);
   const disclosures = await seedDisclosures(app);
   seedSupervision(app);
+  // Last: it draws nothing from the random sequence the other seeds share.
+  const media = await seedMedia(app, users.zhifa1, today);
   return {
     officers: officerIds.length,
     users: app.repos.users.count(),
@@ -65,6 +69,7 @@ export async function runDemo(app: AppContext, password = DEMO_PASSWORD): Promis
     voidedCases: voided,
     reviews,
     disclosures,
+    media,
     auditEntries: app.audit.head().entries,
     password,
   };

@@ -8,6 +8,7 @@ import {
   NotificationOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
+  VideoCameraOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Me } from '../../shared/types.js';
@@ -25,8 +26,8 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { key: 'dashboard', label: '工作台', icon: <DashboardOutlined />, path: '/', visible: (me) => doesCaseWork(me) && can(me, 'dashboard.summary') },
   { key: 'cases', label: '案件', icon: <FolderOpenOutlined />, path: '/cases', visible: (me) => doesCaseWork(me) && can(me, 'cases.list') },
+  { key: 'media', label: '音视频', icon: <VideoCameraOutlined />, path: '/media', visible: (me) => can(me, 'media.list') },
   { key: 'review', label: '法制审核', icon: <SafetyCertificateOutlined />, path: '/review', visible: (me) => can(me, 'review.queue') || can(me, 'review.mine') || can(me, 'review.overdue') },
-  // Extension point: { key: 'media', label: '音视频', … },
   // { key: 'publish', label: '公示', … } are added by their features, between 案件 and 统计.
   {
     key: 'disclosure',

@@ -13,6 +13,8 @@ import { TargetsPage } from '../features/disclosure/TargetsPage.js';
 import { DashboardPage } from '../features/dashboard/DashboardPage.js';
 import { StatsPage } from '../features/dashboard/StatsPage.js';
 import { SettingsPage } from '../features/settings/SettingsPage.js';
+import { ClipPage } from '../features/media/ClipPage.js';
+import { MediaPage } from '../features/media/MediaPage.js';
 import type { Location } from './router.js';
 import { matchPath } from './router.js';
 
@@ -27,6 +29,8 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/', nav: 'dashboard', render: () => <DashboardPage /> },
   { pattern: '/cases', nav: 'cases', render: (_p, loc) => <CaseListPage query={loc.query} /> },
   { pattern: '/cases/:id', nav: 'cases', render: (p) => <CaseDetailPage key={p.id} id={Number(p.id)} /> },
+  { pattern: '/media', nav: 'media', render: (_p, loc) => <MediaPage query={loc.query} /> },
+  { pattern: '/media/:id', nav: 'media', render: (p) => <ClipPage key={p.id} id={Number(p.id)} /> },
   { pattern: '/review', nav: 'review', render: () => <ReviewListPage /> },
   { pattern: '/review/:id', nav: 'review', render: (p) => <ReviewWorkspace key={p.id} id={Number(p.id)} /> },
   { pattern: '/disclosure', nav: 'disclosure', render: (_p, loc) => <DisclosureListPage query={loc.query} /> },

@@ -8,11 +8,15 @@ import { CaseInfoTab } from './CaseInfoTab.js';
 import { CaseRecordsTab } from './CaseRecordsTab.js';
 import { CaseTimelineTab } from './CaseTimelineTab.js';
 import { CaseReviewTab } from '../review/CaseReviewTab.js';
+import { CaseMediaTab } from '../media/CaseMediaTab.js';
+import { useSession } from '../../app/session-context.js';
+import { can } from '../../lib/access.js';
 
 /** One case: header with the stage bar and actions, and tabs for facts, records and the timeline. */
 export function CaseDetailPage({ id }: { id: number }) {
   const q = useQuery('cases.get', { id });
   const loc = useLocation();
+  const { me } = useSession();
   const tab = loc.query.tab ?? 'info';
   const c = q.data;
   if (q.error && !c) return <ErrorAlert error={q.error} onRetry={q.reload} />;
@@ -43,6 +47,7 @@ export function CaseDetailPage({ id }: { id: number }) {
           items={[
             { key: 'info', label: '基本信息', children: <CaseInfoTab c={c} readOnly={readOnly} onChange={update} /> },
             { key: 'records', label: `记录与附件（${c.records.filter((r) => !r.superseded).length}）`, children: <CaseRecordsTab c={c} readOnly={readOnly} onChanged={q.reload} /> },
+            ...(can(me, 'media.caseFootage') ? [{ key: 'media', label: '音视频', children: <CaseMediaTab c={c} readOnly={readOnly} /> }] : []),
             { key: 'review', label: '法制审核', children: <CaseReviewTab c={c} readOnly={readOnly} /> },
             { key: 'timeline', label: '时间线', children: <CaseTimelineTab c={c} /> },
           ]}
