@@ -125,7 +125,11 @@ export function createMediaRepo(db: Db) {
     jobs: db.prepare(`SELECT kind, state, error FROM derive_jobs WHERE media_id = ? ORDER BY kind`),
     annotate: db.prepare(
       `UPDATE media_items SET capture_time = @captureTime, place = @place, collectors = @collectors, proof = @proof,
-         matter = @matter, important = @important, annotated_at = @at, annotated_by = @userId WHERE id = @id`,
+         matter = @matter, important = @important,
+         -- A clip counts as annotated once it says what it proves (证明对象); a case link or a place alone does not.
+         annotated_at = CASE WHEN trim(@proof) = '' THEN NULL WHEN annotated_at IS NOT NULL AND trim(proof) <> '' THEN annotated_at ELSE @at END,
+         annotated_by = CASE WHEN trim(@proof) = '' THEN NULL WHEN annotated_at IS NOT NULL AND trim(proof) <> '' THEN annotated_by ELSE @userId END
+       WHERE id = @id`,
     ),
     link: db.prepare(`INSERT OR IGNORE INTO media_case_links (media_id, case_id, linked_at, linked_by) VALUES (?, ?, ?, ?)`),
     unlink: db.prepare(`DELETE FROM media_case_links WHERE media_id = ? AND case_id = ?`),

@@ -197,6 +197,9 @@ describe('media operations', () => {
   test('bulk annotate and link; roles: reviewer views but cannot annotate, auditor cannot view', async () => {
     const rows = (await t.call('media.list', { annotated: false, pageSize: 100 }, officer)).rows;
     const ids = rows.map((r) => r.id);
+    // Naming the collector (or a case) alone does not make a clip annotated: it must say what it proves.
+    await t.call('media.bulkAnnotate', { ids, patch: { collectors: [officerId] } }, officer);
+    assert.equal((await t.call('media.list', { annotated: false }, officer)).total, ids.length);
     const r = await t.call('media.bulkAnnotate', { ids, patch: { collectors: [officerId], proof: '巡查' } }, officer);
     assert.equal(r.updated, ids.length);
     assert.equal((await t.call('media.list', { annotated: false }, officer)).total, 0);
