@@ -9,6 +9,7 @@ import { reviewRepos } from '../review/repos.js';
 import { loadCatalogue, loadReviewSettings, saveCatalogue, updateReviewSettings } from '../review/review-config.js';
 import { evaluateForCase, proposalProblems, submitReview } from '../review/submit.js';
 import { decisionInfo, itemDetail } from '../review/views.js';
+import { reviewerChoices } from '../review/reviewers.js';
 import { assignReviewer, claimRound, extendRound, releaseRound } from '../review/workflow.js';
 import { currentUser, type Handlers, type OpsWithPrefix } from './context.js';
 
@@ -56,6 +57,8 @@ export const reviewHandlers: Handlers<OpsWithPrefix<'review.' | 'decisions.'>> =
   },
 
   'review.assign': (ctx, { submissionId, reviewerId }) => assignReviewer(ctx, submissionId, reviewerId),
+
+  'review.reviewers': ({ app }, { submissionId }) => reviewerChoices(app, submissionId),
 
   'review.claim': (ctx, { submissionId }) => claimRound(ctx, submissionId),
 

@@ -148,6 +148,9 @@ export function createReviewRepo(db: Db) {
     ),
     // Current records of a case (the newest version of each), minus those written by review itself.
     // Superseding versions belong to the same case, so both lookups stay inside the case's index range.
+    pendingByAssignee: db.prepare(
+      `SELECT assignee_id AS id, count(*) AS n FROM review_items WHERE status = 'pending' AND assignee_id IS NOT NULL GROUP BY assignee_id`,
+    ),
     snapshotRecords: db.prepare(
       `SELECT r.id, r.title, r.version, r.sha256 FROM case_records r
        WHERE r.case_id = @caseId
@@ -199,6 +202,8 @@ export function createReviewRepo(db: Db) {
       s.snapshotRecords.all({ caseId }) as { id: number; title: string; version: number; sha256: string | null }[],
     caseRev: (caseId: number) => s.caseRev.get(caseId) as number,
     lastAssignedAt: (userId: number) => (s.lastAssigned.get(userId) as { at: string | null }).at,
+    /** Open rounds per assignee. */
+    pendingByAssignee: () => new Map((s.pendingByAssignee.all() as { id: number; n: number }[]).map((x) => [x.id, x.n])),
   };
 }
 export type ReviewRepo = ReturnType<typeof createReviewRepo>;

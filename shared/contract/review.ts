@@ -20,7 +20,8 @@ import type {
   ReviewItemDetail,
   ReviewOutcomeInfo,
   ReviewQueueRow,
-  ReviewStatsRow,
+  ReviewerChoice,
+  ReviewStats,
 } from '../review-types.js';
 
 type Paged<T> = { rows: T[]; total: number; page: number; pageSize: number };
@@ -105,6 +106,13 @@ export const reviewOps = {
     input: z.object({ submissionId: id, reviewerId: id.optional() }),
     output: returns<ReviewItemDetail>(),
   }),
+  'review.reviewers': defineOp({
+    title: '查询可分配的审核人员',
+    kind: 'query',
+    access: ['head'],
+    input: z.object({ submissionId: id }),
+    output: returns<ReviewerChoice[]>(),
+  }),
   'review.claim': defineOp({
     title: '开始审核',
     kind: 'command',
@@ -159,7 +167,7 @@ export const reviewOps = {
     kind: 'query',
     access: ['head', 'admin', 'auditor', 'reviewer'],
     input: z.object({ from: month.optional(), to: month.optional() }),
-    output: returns<{ rows: ReviewStatsRow[]; pendingNow: number; overdueNow: number }>(),
+    output: returns<ReviewStats>(),
   }),
   'decisions.record': defineOp({
     title: '记录行政决定',
