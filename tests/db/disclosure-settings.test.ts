@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { todayLocal } from '../../shared/logic/calendar.js';
 import { REVIEW_SETTINGS_DOCUMENT } from '../../shared/review-settings.js';
+import { disclosureWorld } from '../helpers/disclosure.js';
 import { decisionInput, recordInput, reviewWorld, submitInput } from '../helpers/review.js';
 
 const today = () => todayLocal();
@@ -35,6 +36,22 @@ test('one publish deadline: the disclosure setting drives the decision clock; an
     const s = await t.call('disclosure.settings.get', {}, w.head);
     assert.deepEqual([s.publishWorkdays, s.withdrawWorkdays, s.takedownYears, s.takedownYearsPersons], [5, 2, 5, 2]);
     assert.equal('disclosureWorkdays' in (await t.call('review.settings.get', {}, w.head)), false, 'the review settings no longer carry a second deadline');
+  } finally {
+    t.close();
+  }
+});
+
+test('the disclosure items of one case are listed by case (for the case page)', async () => {
+  const w = await disclosureWorld();
+  const { t } = w;
+  try {
+    const a = await w.personCase();
+    const b = await w.orgCase();
+    const d = await t.call('disclosure.createFromCase', { caseId: a.caseId }, w.officer);
+    await t.call('disclosure.createFromCase', { caseId: b.caseId }, w.officer);
+    const list = await t.call('disclosure.list', { caseId: a.caseId }, w.officer);
+    assert.deepEqual(list.rows.map((r) => r.id), [d.id]);
+    assert.equal((await t.call('disclosure.list', { caseId: a.caseId, state: 'published' }, w.officer)).total, 0);
   } finally {
     t.close();
   }
