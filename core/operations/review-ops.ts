@@ -3,7 +3,7 @@ import { decisionGate } from '../review/gate.js';
 import { recordDecision } from '../review/decisions.js';
 import { recordDiscussion } from '../review/discussion.js';
 import { materialProblems } from '../review/materials.js';
-import { mySubmissions, overdueReviews, reviewHistory, reviewQueue, reviewStats } from '../review/queries.js';
+import { mySubmissions, openReviews, overdueReviews, reviewHistory, reviewQueue, reviewStats } from '../review/queries.js';
 import { recordOutcome } from '../review/record.js';
 import { reviewRepos } from '../review/repos.js';
 import { loadCatalogue, loadReviewSettings, saveCatalogue, updateReviewSettings } from '../review/review-config.js';
@@ -49,6 +49,8 @@ export const reviewHandlers: Handlers<OpsWithPrefix<'review.' | 'decisions.'>> =
   'review.mine': (ctx, { page, pageSize }) => mySubmissions(ctx.app, currentUser(ctx).id, ctx.today(), page, pageSize),
 
   'review.overdue': (ctx, { page, pageSize }) => overdueReviews(ctx.app, ctx.today(), page, pageSize),
+
+  'review.open': (ctx, { page, pageSize }) => openReviews(ctx.app, ctx.today(), page, pageSize),
 
   'review.get': (ctx, { submissionId }) => {
     const r = reviewRepos(ctx.app).review.round(submissionId);

@@ -29,6 +29,10 @@ export const mySubmissions = (app: AppContext, userId: number, today: string, pa
 export const overdueReviews = (app: AppContext, today: string, page: number, pageSize: number) =>
   paged(app, reviewRepos(app).review.overdue(today, page, pageSize), today, page, pageSize);
 
+/** Every open round, due soonest first (for the head to assign and follow up). */
+export const openReviews = (app: AppContext, today: string, page: number, pageSize: number) =>
+  paged(app, reviewRepos(app).review.open(page, pageSize), today, page, pageSize);
+
 /** Every round of a case with outcomes and differences, discussions, the gate and the decision. */
 export function reviewHistory(app: AppContext, caseId: number, today: string): ReviewHistory {
   const c = app.repos.cases.get(caseId);

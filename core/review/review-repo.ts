@@ -74,6 +74,8 @@ export const QUEUE_SQL = `SELECT submission_id, due_on FROM review_items WHERE s
 export const MINE_SQL = `SELECT id FROM review_submissions WHERE submitted_by = @me ORDER BY id DESC LIMIT @limit OFFSET @offset`;
 export const OVERDUE_SQL = `SELECT submission_id FROM review_items WHERE status = 'pending' AND due_on < @today
   ORDER BY due_on, submission_id LIMIT @limit OFFSET @offset`;
+export const OPEN_SQL = `SELECT submission_id FROM review_items WHERE status = 'pending'
+  ORDER BY due_on, submission_id LIMIT @limit OFFSET @offset`;
 
 export interface NewSubmission {
   caseId: number;
@@ -120,6 +122,7 @@ export function createReviewRepo(db: Db) {
     mine: db.prepare(MINE_SQL).pluck(),
     mineCount: db.prepare(`SELECT count(*) AS n FROM review_submissions WHERE submitted_by = @me`),
     overdue: db.prepare(OVERDUE_SQL).pluck(),
+    open: db.prepare(OPEN_SQL).pluck(),
     overdueCount: db.prepare(`SELECT count(*) AS n FROM review_items WHERE status = 'pending' AND due_on < @today`),
     pendingCount: db.prepare(`SELECT count(*) AS n FROM review_items WHERE status = 'pending'`),
     assign: db.prepare(
@@ -186,6 +189,10 @@ export function createReviewRepo(db: Db) {
     overdue: (today: string, p: number, size: number) => ({
       rows: rowsOf(s.overdue.all({ today, ...page(size, p) }) as number[]),
       total: (s.overdueCount.get({ today }) as { n: number }).n,
+    }),
+    open: (p: number, size: number) => ({
+      rows: rowsOf(s.open.all(page(size, p)) as number[]),
+      total: (s.pendingCount.get() as { n: number }).n,
     }),
     pendingCount: () => (s.pendingCount.get() as { n: number }).n,
     overdueCount: (today: string) => (s.overdueCount.get({ today }) as { n: number }).n,

@@ -92,6 +92,13 @@ export const reviewOps = {
     input: z.object(paging),
     output: returns<Paged<ReviewQueueRow>>(),
   }),
+  'review.open': defineOp({
+    title: '在审事项',
+    kind: 'query',
+    access: ['head', 'admin', 'auditor'],
+    input: z.object(paging),
+    output: returns<Paged<ReviewQueueRow>>(),
+  }),
   'review.get': defineOp({
     title: '查看审核事项',
     kind: 'query',

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { todayLocal } from '../../shared/logic/calendar.js';
+import { OPEN_SQL } from '../../core/review/review-repo.js';
 import { recordInput, reviewWorld, submitInput } from '../helpers/review.js';
 
 test('the head sees every reviewer with why some may not review this case, and their load', async () => {
@@ -58,6 +59,28 @@ test('statistics: outcomes by kind, on time, per reviewer, for a period', async 
     assert.equal(past.totals.finished, 0);
     assert.equal(past.byReviewer.every((r) => r.finished === 0), true, 'only the open load remains outside the period');
     assert.equal(past.rows.length, 12);
+  } finally {
+    t.close();
+  }
+});
+
+test('the head lists every open round, due soonest first, from the partial index', async () => {
+  const w = await reviewWorld();
+  const { t } = w;
+  try {
+    const a = await t.call('review.submit', submitInput(await w.newCase()), w.handler);
+    const b = await t.call('review.submit', submitInput(await w.newCase()), w.handler);
+    await t.call('review.extend', { submissionId: a.submissionId, workdays: 3, reason: '需调取外地证据' }, w.head);
+    const done = await t.call('review.submit', submitInput(await w.newCase()), w.handler);
+    await t.call('review.record', recordInput(done.submissionId, 'agree'), done.assignee?.name === 'reviewer' ? w.reviewer : w.reviewer2);
+    const open = await t.call('review.open', { page: 1, pageSize: 50 }, w.head);
+    assert.deepEqual(open.rows.map((r) => r.submissionId), [b.submissionId, a.submissionId], 'the extended round is due later');
+    assert.equal(open.total, 2);
+    assert.equal(open.rows[1].extended, true);
+    assert.equal((await t.fails('review.open', { page: 1, pageSize: 50 }, w.reviewer)).code, 'FORBIDDEN');
+    const plan = (t.app.db.prepare(`EXPLAIN QUERY PLAN ${OPEN_SQL}`).all({ limit: 50, offset: 0 }) as { detail: string }[]).map((r) => r.detail).join(' | ');
+    assert.match(plan, /review_items_due/);
+    assert.doesNotMatch(plan, /TEMP B-TREE/);
   } finally {
     t.close();
   }
