@@ -1,5 +1,6 @@
-// On a case with a recorded decision: 查看公示 when the case already has a disclosure item
-// (the draft made when the decision was recorded), else 起草公示 (disclosure.createFromCase).
+// On a decided case: 查看公示 for each of its disclosure items (the draft made when the decision
+// was recorded), else — when `canCreate` — 起草公示 (disclosure.createFromCase), e.g. after the
+// earlier item was withdrawn.
 import { Button, Space, Tag } from 'antd';
 import { navigate } from '../../app/router.js';
 import { canOpen } from '../../app/nav.js';
@@ -7,7 +8,7 @@ import { useSession } from '../../app/session-context.js';
 import { can } from '../../lib/access.js';
 import { useCommand, useQuery } from '../../lib/use-api.js';
 
-export function CaseDisclosureLink({ caseId, voided }: { caseId: number; voided: boolean }) {
+export function CaseDisclosureLink({ caseId, canCreate }: { caseId: number; canCreate: boolean }) {
   const { me } = useSession();
   const visible = canOpen(me, 'disclosure') && can(me, 'disclosure.list');
   const items = useQuery('disclosure.list', { caseId, page: 1, pageSize: 20 }, { skip: !visible });
@@ -19,17 +20,16 @@ export function CaseDisclosureLink({ caseId, voided }: { caseId: number; voided:
     return (
       <Space size={4} wrap>
         {rows.map((r) => (
-          <Button key={r.id} size="small" onClick={() => navigate(`/disclosure/${r.id}`)}>
+          <Button key={r.id} onClick={() => navigate(`/disclosure/${r.id}`)}>
             查看公示 <Tag style={{ marginInlineStart: 6, marginInlineEnd: 0 }}>{r.stateLabel}</Tag>
           </Button>
         ))}
       </Space>
     );
   }
-  if (voided || !can(me, 'disclosure.createFromCase')) return null;
+  if (!canCreate || !can(me, 'disclosure.createFromCase')) return null;
   return (
     <Button
-      size="small"
       type="primary"
       loading={create.pending}
       onClick={async () => {

@@ -1,11 +1,14 @@
 // The redaction review: every field with its findings highlighted, undo by click, mask by
 // selection (disclosure.setFindings with the full sets of manual masks and kept values).
-import { Alert, Card, Form, Modal, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { DisclosureDetail, FindingView } from '../../../shared/disclosure-types.js';
 import { FINDING_KINDS, FINDING_KIND_LABELS, type FindingKind } from '../../../shared/logic/redact/index.js';
 import { useCommand } from '../../lib/use-api.js';
 import { RedactedText, type TextSelection } from './RedactedText.js';
+import { isTableCell, TableFindings } from './TableFindings.js';
+
+const KEPT_SHOWN = 12;
 
 type Mask = { field: string; start: number; end: number; kind: string; replacement?: string };
 
@@ -18,6 +21,7 @@ export function FindingsPanel({ item, editable, onChange }: { item: DisclosureDe
   const setFindings = useCommand('disclosure.setFindings');
   const [adding, setAdding] = useState<TextSelection | null>(null);
   const [kind, setKind] = useState<FindingKind>('person-name');
+  const [showAllKept, setShowAllKept] = useState(false);
 
   const save = async (masks: Mask[], kept: string[], success: string) => {
     const r = await setFindings.run({ id: item.id, masks, kept }, { success });
@@ -32,8 +36,10 @@ export function FindingsPanel({ item, editable, onChange }: { item: DisclosureDe
     return save(manualMasks(item), [...new Set([...item.kept, f.text])], `已撤销脱敏：“${f.text}”将原样公开`);
   };
 
-  const fields = item.fields.filter((f) => f.original.trim() !== '');
-  const total = fields.reduce((n, f) => n + f.findings.length, 0);
+  const filled = item.fields.filter((f) => f.original.trim() !== '');
+  const total = filled.reduce((n, f) => n + f.findings.length, 0);
+  const fields = filled.filter((f) => !isTableCell(f.key));
+  const cells = filled.filter((f) => isTableCell(f.key));
 
   return (
     <Card
@@ -57,10 +63,13 @@ export function FindingsPanel({ item, editable, onChange }: { item: DisclosureDe
           <RedactedText field={f} editable={editable} onUndo={(x) => undo(f.key, x)} onSelect={setAdding} />
         </div>
       ))}
+      {item.notice?.table && cells.length > 0 && (
+        <TableFindings columns={item.notice.table.columns} cells={cells} editable={editable} onUndo={undo} onSelect={setAdding} />
+      )}
       {item.kept.length > 0 && (
         <Space wrap style={{ marginTop: 4 }}>
           <Typography.Text type="secondary">已决定原样公开：</Typography.Text>
-          {item.kept.map((k) => (
+          {(showAllKept ? item.kept : item.kept.slice(0, KEPT_SHOWN)).map((k) => (
             <Tag
               key={k}
               closable={editable}
@@ -72,6 +81,9 @@ export function FindingsPanel({ item, editable, onChange }: { item: DisclosureDe
               {k}
             </Tag>
           ))}
+          {!showAllKept && item.kept.length > KEPT_SHOWN && (
+            <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setShowAllKept(true)}>等共 {item.kept.length} 项，全部显示</Button>
+          )}
         </Space>
       )}
       <Modal

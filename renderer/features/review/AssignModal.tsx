@@ -29,7 +29,7 @@ export function AssignModal({ item, onClose, onDone }: { item: ReviewItemDetail;
     <Modal open title={item.assignee ? '重新分配审核人员' : '分配审核人员'} okText="确定分配" cancelText="取消" confirmLoading={assign.pending} onOk={ok} onCancel={onClose} width={560}>
       {choices.error && <ErrorAlert error={choices.error} onRetry={choices.reload} />}
       {item.holder && (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`${item.holder.name}正在审核该事项，改派后其占用将被解除。`} />
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`${item.holder.name}正在审核该事项；改派给其他人员后，其占用将被解除。`} />
       )}
       {choices.data && eligible.length === 0 && (
         <Alert type="error" showIcon style={{ marginBottom: 12 }} title="没有可分配的审核人员"

@@ -1,5 +1,7 @@
 import { Alert, Button, Descriptions, Empty, Flex, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
+import { STAGES } from '../../../shared/domain.js';
+import { DECISION_BASIS_LABELS } from '../../../shared/review-domain.js';
 import type { CaseDetail } from '../../../shared/types.js';
 import type { ReviewHistory, ReviewRound } from '../../../shared/review-types.js';
 import { canOpen } from '../../app/nav.js';
@@ -39,6 +41,9 @@ export function CaseReviewTab({ c, readOnly }: { c: CaseDetail; readOnly: boolea
   const canDiscuss = !readOnly && !h.decision && last?.status === 'done' && can(me, 'review.discussion.record');
   const discussionDue = discussionCalledFor(h, last);
   const openRound = canOpen(me, 'review');
+  // A decision recorded here, or one made before the case came into the app (stage moved on by hand):
+  // its disclosure items are linked; a new one is drafted from a recorded decision (which fills in the 文号).
+  const decided = !!h.decision || STAGES.indexOf(c.stage) >= STAGES.indexOf('decision');
   const roundOf = (submissionId: number | null) => h.rounds.find((r) => r.submissionId === submissionId)?.round;
   const done = () => {
     setDialog(null);
@@ -50,6 +55,7 @@ export function CaseReviewTab({ c, readOnly }: { c: CaseDetail; readOnly: boolea
       <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
         <Typography.Text type="secondary">重大执法决定须经法制审核后方可作出决定；对审核意见有异议或目录要求的，由负责人集体讨论决定。</Typography.Text>
         <Space>
+          {decided && <CaseDisclosureLink caseId={c.id} canCreate={!!h.decision && c.status !== 'voided'} />}
           {canSubmit && <Button type="primary" onClick={() => setDialog('submit')}>{last ? '补充后重新送审' : '提交法制审核'}</Button>}
           {canDiscuss && <Button type={discussionDue ? 'primary' : 'default'} onClick={() => setDialog('discuss')}>记录集体讨论</Button>}
           {canDecide && <Button type={h.gate.allowed ? 'primary' : 'default'} onClick={() => setDialog('decide')}>记录决定</Button>}
@@ -57,10 +63,9 @@ export function CaseReviewTab({ c, readOnly }: { c: CaseDetail; readOnly: boolea
       </Flex>
       {h.decision ? (
         <Alert type="success" showIcon style={{ marginBottom: 12 }} title={`已作出决定：${h.decision.decisionNo}（${h.decision.decidedOn}，${h.decision.basisLabel}）`}
-          description={`${h.decision.content} 罚款合计 ${yuan(h.decision.totalFine)}。应于 ${h.decision.disclosureDueOn} 前公示。`}
-          action={<CaseDisclosureLink caseId={c.id} voided={c.status === 'voided'} />} />
+          description={`${h.decision.content} 罚款合计 ${yuan(h.decision.totalFine)}。应于 ${h.decision.disclosureDueOn} 前公示。`} />
       ) : h.gate.allowed ? (
-        <Alert type="success" showIcon style={{ marginBottom: 12 }} title="已满足作出决定的条件" />
+        <Alert type="success" showIcon style={{ marginBottom: 12 }} title={`已满足作出决定的条件（${DECISION_BASIS_LABELS[h.gate.basis ?? 'review']}）`} />
       ) : (
         <Alert type={discussionDue ? 'warning' : 'info'} showIcon style={{ marginBottom: 12 }} title={discussionDue ? '须经负责人集体讨论' : '暂不能作出决定'} description={h.gate.missing.join('；')} />
       )}

@@ -61,7 +61,7 @@ export function DiscussionModal({ c, round, onClose, onDone }: { c: CaseDetail; 
           <Input.TextArea rows={6} maxLength={20000} placeholder="记录各参加人员的意见和讨论经过" />
         </Form.Item>
         <Form.Item name="conclusion" label="讨论结论" rules={[{ required: true, message: '请选择讨论结论' }]}>
-          <Radio.Group options={DISCUSSION_CONCLUSIONS.map((k) => ({ value: k, label: DISCUSSION_CONCLUSION_LABELS[k] }))} />
+          <Radio.Group style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', rowGap: 6 }} options={DISCUSSION_CONCLUSIONS.map((k) => ({ value: k, label: DISCUSSION_CONCLUSION_LABELS[k] }))} />
         </Form.Item>
         <Form.Item name="note" label="结论说明">
           <Input.TextArea rows={2} maxLength={2000} placeholder="如按讨论修改后的意见作出决定，写明修改的内容" />

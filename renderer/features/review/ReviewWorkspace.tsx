@@ -82,9 +82,17 @@ export function ReviewWorkspace({ id }: { id: number }) {
         }
       />
       {heldByOther && (
-        <Alert type={holdLapsed ? 'info' : 'warning'} showIcon style={{ marginBottom: 12 }}
+        <Alert type={canClaim ? 'info' : 'warning'} showIcon style={{ marginBottom: 12 }}
           title={`由${d.holder!.name}审核中（自 ${formatDateTime(d.holder!.since)} 起）`}
-          description={holdLapsed ? '占用已超过设定时长，您可以接手审核。' : '为避免重复审核，请勿同时处理；如需改由他人审核，请其放弃占用或联系负责人。'} />
+          description={
+            canClaim
+              ? '占用已超过设定时长，您可以接手审核。'
+              : !can(me, 'review.claim')
+                ? undefined
+                : assignedToOther
+                  ? `该事项已分配给${d.assignee!.name}审核。如需改由您审核，请联系负责人重新分配。`
+                  : '为避免重复审核，请勿同时处理；如需改由您审核，请其放弃占用或联系负责人。'
+          } />
       )}
       {pending && !heldByOther && assignedToOther && can(me, 'review.claim') && (
         <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`该事项已分配给${d.assignee!.name}审核`} description="如需改由您审核，请联系负责人重新分配。" />
