@@ -38,8 +38,20 @@ export function FindingsPanel({ item, editable, onChange }: { item: DisclosureDe
 
   const filled = item.fields.filter((f) => f.original.trim() !== '');
   const total = filled.reduce((n, f) => n + f.findings.length, 0);
-  const fields = filled.filter((f) => !isTableCell(f.key));
   const cells = filled.filter((f) => isTableCell(f.key));
+  // A notice's section is shown under its own heading; the heading is listed apart only when it has findings.
+  const byKey = new Map(filled.map((f) => [f.key, f]));
+  const sectionText = (key: string) => /^sections\.(\d+)\.heading$/.exec(key)?.[1];
+  const fields = filled.filter((f) => {
+    if (isTableCell(f.key)) return false;
+    const i = sectionText(f.key);
+    return i === undefined || f.findings.length > 0 || !byKey.has(`sections.${i}.text`);
+  });
+  const labelOf = (f: (typeof filled)[number]) => {
+    const i = /^sections\.(\d+)\.text$/.exec(f.key)?.[1];
+    const heading = i === undefined ? undefined : byKey.get(`sections.${i}.heading`);
+    return heading && heading.findings.length === 0 ? heading.original : f.label;
+  };
 
   return (
     <Card
@@ -58,7 +70,7 @@ export function FindingsPanel({ item, editable, onChange }: { item: DisclosureDe
       )}
       {fields.map((f) => (
         <div key={f.key} style={{ marginBottom: 12 }} data-testid={`field-${f.key}`}>
-          <Typography.Text strong>{f.label}</Typography.Text>
+          <Typography.Text strong>{labelOf(f)}</Typography.Text>
           {f.findings.length > 0 && <Tag style={{ marginLeft: 8 }} color="orange">{f.findings.length} 处脱敏</Tag>}
           <RedactedText field={f} editable={editable} onUndo={(x) => undo(f.key, x)} onSelect={setAdding} />
         </div>

@@ -82,7 +82,7 @@ export function ReviewWorkspace({ id }: { id: number }) {
         }
       />
       {heldByOther && (
-        <Alert type={canClaim ? 'info' : 'warning'} showIcon style={{ marginBottom: 12 }}
+        <Alert type={can(me, 'review.claim') && !canClaim ? 'warning' : 'info'} showIcon style={{ marginBottom: 12 }}
           title={`由${d.holder!.name}审核中（自 ${formatDateTime(d.holder!.since)} 起）`}
           description={
             canClaim
@@ -107,7 +107,7 @@ export function ReviewWorkspace({ id }: { id: number }) {
           <Descriptions.Item label="送审人">{d.submittedBy.name}（{d.submittedOn}）</Descriptions.Item>
           <Descriptions.Item label="审核期限">
             <DueTag due={d.due} done={!pending} />
-            {d.extended && <Typography.Text type="secondary">已延期（原期限 {d.originalDueOn}）</Typography.Text>}
+            {d.extended && <Typography.Text type="secondary" style={{ marginLeft: 8 }}>已延期（原期限 {d.originalDueOn}）</Typography.Text>}
           </Descriptions.Item>
           <Descriptions.Item label="审核人"><HolderText row={d} /></Descriptions.Item>
           <Descriptions.Item label="审核结果"><OutcomeTag outcome={d.outcome} /></Descriptions.Item>
