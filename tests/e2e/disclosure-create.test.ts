@@ -141,6 +141,17 @@ test('result drafted by the decision, findings, submit, approval by another user
     assert.deepEqual(powers.notice?.table?.columns, ['序号', '事项名称', '职权类型', '实施依据']);
     assert.equal(powers.notice?.table?.caption, '行政处罚事项');
     assert.equal(powers.notice?.table?.rows.length, 2);
+    // 修改内容 replaces the table with a newly pasted one.
+    await p.page.getByRole('button', { name: '修改内容' }).click();
+    const edit = p.page.getByRole('dialog', { name: '修改公示内容' });
+    await edit.getByLabel('粘贴表格').fill('序号\t事项名称\t职权类型\n1\t对滥伐林木的处罚\t行政处罚\n2\t对盗伐林木的处罚\t行政处罚\n3\t林木采伐许可证核发\t行政许可');
+    await edit.getByText('共 3 列、3 行').waitFor();
+    await screenshot(p.page, '55-07b-edit-powers-table');
+    await edit.getByRole('button', { name: /^保\s*存$/ }).click();
+    await edit.waitFor({ state: 'hidden' });
+    await p.page.getByTestId('table-findings').getByText('对盗伐林木的处罚').waitFor();
+    const edited = await t.call('disclosure.get', { id: powers.id }, w.publisher);
+    assert.deepEqual([edited.notice?.table?.columns.length, edited.notice?.table?.rows.length, edited.notice?.table?.caption], [3, 3, '行政处罚事项']);
 
     // 流程图: without the image the form says so; with a real PNG it is drafted.
     dialog = await newNotice(p.page, '执法流程图');
