@@ -2,7 +2,7 @@
 // result (查看公示), its redaction findings are shown, it is submitted and a different user approves;
 // after a withdrawal the case offers 起草公示 again. Before-the-fact notices (服务指南 with personal
 // data in it, 执法人员名单, 权责清单 pasted from a spreadsheet, 流程图 with an image) are drafted
-// through 新建公示, and the deadline settings are changed in 公示设置.
+// and the annual statistics report through 新建公示, and the deadline settings are changed in 公示设置.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -165,6 +165,15 @@ test('result drafted by the decision, findings, submit, approval by another user
     await draft(p.page, dialog);
     const chart = await t.call('disclosure.get', { id: idOf(p.page) }, w.publisher);
     assert.equal(chart.image?.mime, 'image/png');
+
+    // 年度统计报告 from the year's figures.
+    dialog = await newNotice(p.page, '年度统计报告');
+    await dialog.getByLabel('统计年度').fill('2026');
+    await dialog.getByRole('button', { name: '生成公示稿' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await p.page.getByRole('heading', { name: '遂宁市林业局2026年度行政执法数据' }).waitFor();
+    await p.page.getByText('一、总体情况').waitFor();
+    await screenshot(p.page, '55-07c-annual');
 
     // 公示设置: the deadlines, one place.
     const a = await signInFresh(browser, harness.openUrl, 'admin', { password: ADMIN_PASSWORD });
