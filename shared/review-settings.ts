@@ -3,6 +3,9 @@ import { z } from 'zod';
 /**
  * Bureau settings of legal review and decisions. Kept as one settings document
  * ('reviewSettings', like the calendar and the catalogue) so it is backed up with the data.
+ * The disclosure deadline after a decision is the disclosure settings' `publishWorkdays`
+ * (documents stored before may still carry the old `disclosureWorkdays`; see
+ * core/disclosure/settings.ts).
  */
 const fields = {
   /** Working days allowed for a review round (commonly 5–10). */
@@ -15,8 +18,6 @@ const fields = {
   autoAssign: z.boolean(),
   /** A hold (someone working on an item) older than this can be taken over by another reviewer. */
   holdMinutes: z.number().int().min(10).max(24 * 60),
-  /** Decisions are published within this many working days (行政处罚决定公开). */
-  disclosureWorkdays: z.number().int().min(1).max(60),
   /** A decision not handed over on the spot is served within this many days (送达, 《行政处罚法》第六十一条). */
   serviceDays: z.number().int().min(1).max(60),
   /** 决定书文号: placeholders {unit} {type} {year} {seq} {seq:N}, as for case numbers. */
@@ -29,7 +30,6 @@ export const DEFAULT_REVIEW_SETTINGS = {
   maxExtensionWorkdays: 5,
   autoAssign: true,
   holdMinutes: 240,
-  disclosureWorkdays: 7,
   serviceDays: 7,
   decisionNumberPattern: '{unit}{type}决字〔{year}〕第{seq}号',
 };
@@ -41,7 +41,6 @@ export const REVIEW_SETTINGS_SCHEMA = z.object({
   maxExtensionWorkdays: fields.maxExtensionWorkdays.default(DEFAULT_REVIEW_SETTINGS.maxExtensionWorkdays),
   autoAssign: fields.autoAssign.default(DEFAULT_REVIEW_SETTINGS.autoAssign),
   holdMinutes: fields.holdMinutes.default(DEFAULT_REVIEW_SETTINGS.holdMinutes),
-  disclosureWorkdays: fields.disclosureWorkdays.default(DEFAULT_REVIEW_SETTINGS.disclosureWorkdays),
   serviceDays: fields.serviceDays.default(DEFAULT_REVIEW_SETTINGS.serviceDays),
   decisionNumberPattern: fields.decisionNumberPattern.default(DEFAULT_REVIEW_SETTINGS.decisionNumberPattern),
 });

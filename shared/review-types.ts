@@ -210,4 +210,43 @@ export interface ReviewStatsRow {
   changed: number;
   /** Rounds due in the month that were finished late or are still open past their due date. */
   overdue: number;
+  /** Outcomes recorded in the month. */
+  finished: number;
+  /** Of those, recorded by the due date. */
+  onTime: number;
+}
+
+/** Outcomes recorded in a period: how many of each, and how many were on time. */
+export interface OutcomeTally {
+  /** Outcomes recorded. */
+  finished: number;
+  /** Recorded on or before the (possibly extended) due date. */
+  onTime: number;
+  byOutcome: Record<ReviewOutcome, number>;
+}
+
+/** One reviewer's work in the period, and what is on their desk now. */
+export interface ReviewerStatsRow extends OutcomeTally {
+  reviewer: PersonRef;
+  /** Open rounds assigned to them today. */
+  pendingNow: number;
+}
+
+export interface ReviewStats {
+  /** The months covered (YYYY-MM, inclusive). */
+  from: string;
+  to: string;
+  rows: ReviewStatsRow[];
+  totals: OutcomeTally;
+  byReviewer: ReviewerStatsRow[];
+  pendingNow: number;
+  overdueNow: number;
+}
+
+/** A reviewer the head may (or may not, and why) assign a round to. */
+export interface ReviewerChoice extends PersonRef {
+  /** Why they may not review this case (未登记资格, 本案承办人 …); null when they may. */
+  problem: string | null;
+  /** Open rounds assigned to them now (their load). */
+  pendingNow: number;
 }

@@ -73,6 +73,10 @@ export function listItems(app: AppContext, input: OpInput<'disclosure.list'>, to
     where.push(`((d.state IN ('draft','pending','approved') AND d.publish_due_on < @today)
       OR (d.state = 'withdrawn' AND d.taken_down_at IS NULL AND d.withdraw_due_on < @today))`);
   }
+  if (input.caseId) {
+    where.push('d.case_id = @caseId');
+    args.caseId = input.caseId;
+  }
   if (input.q) {
     where.push(`(d.title LIKE @q ESCAPE '\\' OR d.fields LIKE @q ESCAPE '\\' OR c.case_no LIKE @q ESCAPE '\\')`);
     args.q = `%${input.q.replace(/[\\%_]/g, '\\$&')}%`;

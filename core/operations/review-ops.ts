@@ -3,12 +3,13 @@ import { decisionGate } from '../review/gate.js';
 import { recordDecision } from '../review/decisions.js';
 import { recordDiscussion } from '../review/discussion.js';
 import { materialProblems } from '../review/materials.js';
-import { mySubmissions, overdueReviews, reviewHistory, reviewQueue, reviewStats } from '../review/queries.js';
+import { mySubmissions, openReviews, overdueReviews, reviewHistory, reviewQueue, reviewStats } from '../review/queries.js';
 import { recordOutcome } from '../review/record.js';
 import { reviewRepos } from '../review/repos.js';
 import { loadCatalogue, loadReviewSettings, saveCatalogue, updateReviewSettings } from '../review/review-config.js';
 import { evaluateForCase, proposalProblems, submitReview } from '../review/submit.js';
 import { decisionInfo, itemDetail } from '../review/views.js';
+import { reviewerChoices } from '../review/reviewers.js';
 import { assignReviewer, claimRound, extendRound, releaseRound } from '../review/workflow.js';
 import { currentUser, type Handlers, type OpsWithPrefix } from './context.js';
 
@@ -49,6 +50,8 @@ export const reviewHandlers: Handlers<OpsWithPrefix<'review.' | 'decisions.'>> =
 
   'review.overdue': (ctx, { page, pageSize }) => overdueReviews(ctx.app, ctx.today(), page, pageSize),
 
+  'review.open': (ctx, { page, pageSize }) => openReviews(ctx.app, ctx.today(), page, pageSize),
+
   'review.get': (ctx, { submissionId }) => {
     const r = reviewRepos(ctx.app).review.round(submissionId);
     if (!r) throw notFound('该审核事项');
@@ -56,6 +59,8 @@ export const reviewHandlers: Handlers<OpsWithPrefix<'review.' | 'decisions.'>> =
   },
 
   'review.assign': (ctx, { submissionId, reviewerId }) => assignReviewer(ctx, submissionId, reviewerId),
+
+  'review.reviewers': ({ app }, { submissionId }) => reviewerChoices(app, submissionId),
 
   'review.claim': (ctx, { submissionId }) => claimRound(ctx, submissionId),
 

@@ -1,4 +1,5 @@
 import { draftFromDecision } from '../disclosure/create.js';
+import { loadDisclosureSettings } from '../disclosure/settings.js';
 import { STAGES, STAGE_LABELS } from '../../shared/domain.js';
 import type { OpInput } from '../../shared/contract/index.js';
 import { addDays } from '../../shared/logic/calendar.js';
@@ -75,7 +76,7 @@ export function recordDecision(ctx: OpContext, input: OpInput<'decisions.record'
     basis: gate.basis!,
     submissionId: gate.submissionId,
     discussionId: gate.discussionId,
-    disclosureDueOn: app.calendar().addWorkdays(input.decidedOn, settings.disclosureWorkdays),
+    disclosureDueOn: app.calendar().addWorkdays(input.decidedOn, loadDisclosureSettings(app).publishWorkdays),
     serviceDueOn: addDays(input.decidedOn, settings.serviceDays),
     recordedBy: user.id,
     recordedAt: at,

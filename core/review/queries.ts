@@ -1,5 +1,6 @@
 import type { RuleMatch } from '../../shared/logic/review-catalogue.js';
-import type { ProposedDecision, ReviewHistory, ReviewQueueRow, ReviewStatsRow } from '../../shared/review-types.js';
+import { REVIEW_OUTCOMES, type ReviewOutcome } from '../../shared/review-domain.js';
+import type { OutcomeTally, ProposedDecision, ReviewerStatsRow, ReviewHistory, ReviewQueueRow, ReviewStats, ReviewStatsRow } from '../../shared/review-types.js';
 import type { AppContext } from '../app.js';
 import type { Db } from '../db/connection.js';
 import { notFound } from '../errors.js';
@@ -27,6 +28,10 @@ export const mySubmissions = (app: AppContext, userId: number, today: string, pa
 /** Open rounds past their due date, most overdue first (for the head). */
 export const overdueReviews = (app: AppContext, today: string, page: number, pageSize: number) =>
   paged(app, reviewRepos(app).review.overdue(today, page, pageSize), today, page, pageSize);
+
+/** Every open round, due soonest first (for the head to assign and follow up). */
+export const openReviews = (app: AppContext, today: string, page: number, pageSize: number) =>
+  paged(app, reviewRepos(app).review.open(page, pageSize), today, page, pageSize);
 
 /** Every round of a case with outcomes and differences, discussions, the gate and the decision. */
 export function reviewHistory(app: AppContext, caseId: number, today: string): ReviewHistory {
@@ -72,8 +77,13 @@ function statsStatements(db: Db) {
        WHERE s.submitted_on >= @from AND s.submitted_on < @to GROUP BY month`,
     ),
     outcomes: db.prepare(
-      `SELECT substr(recorded_on, 1, 7) AS month, sum(outcome = 'return') AS returned, sum(outcome IN ('change', 'correct')) AS changed
+      `SELECT substr(recorded_on, 1, 7) AS month, sum(outcome = 'return') AS returned, sum(outcome IN ('change', 'correct')) AS changed,
+         count(*) AS finished, sum(late = 0) AS onTime
        FROM review_outcomes WHERE recorded_on >= @from AND recorded_on < @to GROUP BY month`,
+    ),
+    byReviewer: db.prepare(
+      `SELECT reviewer_id AS id, outcome, count(*) AS n, sum(late = 0) AS onTime
+       FROM review_outcomes WHERE recorded_on >= @from AND recorded_on < @to GROUP BY reviewer_id, outcome`,
     ),
     overdue: db.prepare(
       `SELECT substr(i.due_on, 1, 7) AS month, count(*) AS overdue
@@ -92,12 +102,12 @@ const shiftMonth = (m: string, n: number) => {
 const nextMonth = (m: string) => shiftMonth(m, 1);
 
 /** Monthly figures for the supervision dashboard; months with nothing are listed with zeros. */
-export function reviewStats(app: AppContext, today: string, from?: string, to?: string) {
+export function reviewStats(app: AppContext, today: string, from?: string, to?: string): ReviewStats {
   const end = to ?? today.slice(0, 7);
   const start = from ?? shiftMonth(end, -11);
   const rows = new Map<string, ReviewStatsRow>();
   for (let m = start; m <= end; m = nextMonth(m)) {
-    rows.set(m, { month: m, submitted: 0, cases: 0, passedFirstTime: 0, returned: 0, changed: 0, overdue: 0 });
+    rows.set(m, { month: m, submitted: 0, cases: 0, passedFirstTime: 0, returned: 0, changed: 0, overdue: 0, finished: 0, onTime: 0 });
     if (rows.size > 240) break;
   }
   let st = statsCache.get(app.db);
@@ -113,5 +123,35 @@ export function reviewStats(app: AppContext, today: string, from?: string, to?: 
   merge(st.outcomes.all({ from: range.from, to: range.to }));
   merge(st.overdue.all(range));
   const { review } = reviewRepos(app);
-  return { rows: [...rows.values()], pendingNow: review.pendingCount(), overdueNow: review.overdueCount(today) };
+  const byReviewer = reviewerTallies(app, st, range);
+  const totals = emptyTally();
+  for (const r of byReviewer) addTally(totals, r);
+  return { from: start, to: end, rows: [...rows.values()], totals, byReviewer, pendingNow: review.pendingCount(), overdueNow: review.overdueCount(today) };
+}
+
+const emptyTally = (): OutcomeTally => ({ finished: 0, onTime: 0, byOutcome: Object.fromEntries(REVIEW_OUTCOMES.map((o) => [o, 0])) as Record<ReviewOutcome, number> });
+
+function addTally(into: OutcomeTally, from: OutcomeTally): void {
+  into.finished += from.finished;
+  into.onTime += from.onTime;
+  for (const o of REVIEW_OUTCOMES) into.byOutcome[o] += from.byOutcome[o];
+}
+
+/** Each reviewer's outcomes in the period and open rounds now; reviewers with neither are left out. */
+function reviewerTallies(app: AppContext, st: ReturnType<typeof statsStatements>, range: { from: string; to: string }): ReviewerStatsRow[] {
+  const out = new Map<number, ReviewerStatsRow>();
+  const row = (id: number): ReviewerStatsRow => {
+    let r = out.get(id);
+    if (!r) out.set(id, (r = { reviewer: { id, name: app.repos.users.get(id)?.displayName ?? `用户 ${id}` }, pendingNow: 0, ...emptyTally() }));
+    return r;
+  };
+  for (const x of st.byReviewer.all({ from: range.from, to: range.to }) as { id: number; outcome: ReviewOutcome; n: number; onTime: number }[]) {
+    const r = row(x.id);
+    r.finished += x.n;
+    r.onTime += x.onTime;
+    r.byOutcome[x.outcome] += x.n;
+  }
+  for (const [id, n] of reviewRepos(app).review.pendingByAssignee()) row(id).pendingNow = n;
+  const collator = new Intl.Collator('zh-CN');
+  return [...out.values()].sort((a, b) => b.finished - a.finished || collator.compare(a.reviewer.name, b.reviewer.name));
 }

@@ -9,6 +9,7 @@ import {
 } from '../../shared/review-settings.js';
 import type { AppContext } from '../app.js';
 import type { Db } from '../db/connection.js';
+import { keepLegacyPublishWorkdays } from '../disclosure/settings.js';
 import { invalid } from '../errors.js';
 
 /**
@@ -57,6 +58,8 @@ export function updateReviewSettings(app: AppContext, patch: Partial<ReviewSetti
     if (problem) throw invalid(`决定书文号格式：${problem}`);
   }
   const next = REVIEW_SETTINGS_SCHEMA.parse({ ...loadReviewSettings(app), ...patch });
+  // The rewritten document drops the old `disclosureWorkdays`; move its value to the disclosure settings first.
+  keepLegacyPublishWorkdays(app);
   app.settings.setDocument(REVIEW_SETTINGS_DOCUMENT, next);
   return next;
 }

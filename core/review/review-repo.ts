@@ -74,6 +74,8 @@ export const QUEUE_SQL = `SELECT submission_id, due_on FROM review_items WHERE s
 export const MINE_SQL = `SELECT id FROM review_submissions WHERE submitted_by = @me ORDER BY id DESC LIMIT @limit OFFSET @offset`;
 export const OVERDUE_SQL = `SELECT submission_id FROM review_items WHERE status = 'pending' AND due_on < @today
   ORDER BY due_on, submission_id LIMIT @limit OFFSET @offset`;
+export const OPEN_SQL = `SELECT submission_id FROM review_items WHERE status = 'pending'
+  ORDER BY due_on, submission_id LIMIT @limit OFFSET @offset`;
 
 export interface NewSubmission {
   caseId: number;
@@ -120,6 +122,7 @@ export function createReviewRepo(db: Db) {
     mine: db.prepare(MINE_SQL).pluck(),
     mineCount: db.prepare(`SELECT count(*) AS n FROM review_submissions WHERE submitted_by = @me`),
     overdue: db.prepare(OVERDUE_SQL).pluck(),
+    open: db.prepare(OPEN_SQL).pluck(),
     overdueCount: db.prepare(`SELECT count(*) AS n FROM review_items WHERE status = 'pending' AND due_on < @today`),
     pendingCount: db.prepare(`SELECT count(*) AS n FROM review_items WHERE status = 'pending'`),
     assign: db.prepare(
@@ -148,6 +151,9 @@ export function createReviewRepo(db: Db) {
     ),
     // Current records of a case (the newest version of each), minus those written by review itself.
     // Superseding versions belong to the same case, so both lookups stay inside the case's index range.
+    pendingByAssignee: db.prepare(
+      `SELECT assignee_id AS id, count(*) AS n FROM review_items WHERE status = 'pending' AND assignee_id IS NOT NULL GROUP BY assignee_id`,
+    ),
     snapshotRecords: db.prepare(
       `SELECT r.id, r.title, r.version, r.sha256 FROM case_records r
        WHERE r.case_id = @caseId
@@ -184,6 +190,10 @@ export function createReviewRepo(db: Db) {
       rows: rowsOf(s.overdue.all({ today, ...page(size, p) }) as number[]),
       total: (s.overdueCount.get({ today }) as { n: number }).n,
     }),
+    open: (p: number, size: number) => ({
+      rows: rowsOf(s.open.all(page(size, p)) as number[]),
+      total: (s.pendingCount.get() as { n: number }).n,
+    }),
     pendingCount: () => (s.pendingCount.get() as { n: number }).n,
     overdueCount: (today: string) => (s.overdueCount.get({ today }) as { n: number }).n,
     assign: (submissionId: number, assigneeId: number, by: number, at: string) => s.assign.run({ submissionId, assigneeId, by, at }),
@@ -199,6 +209,8 @@ export function createReviewRepo(db: Db) {
       s.snapshotRecords.all({ caseId }) as { id: number; title: string; version: number; sha256: string | null }[],
     caseRev: (caseId: number) => s.caseRev.get(caseId) as number,
     lastAssignedAt: (userId: number) => (s.lastAssigned.get(userId) as { at: string | null }).at,
+    /** Open rounds per assignee. */
+    pendingByAssignee: () => new Map((s.pendingByAssignee.all() as { id: number; n: number }[]).map((x) => [x.id, x.n])),
   };
 }
 export type ReviewRepo = ReturnType<typeof createReviewRepo>;

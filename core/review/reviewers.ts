@@ -1,5 +1,6 @@
+import type { ReviewerChoice } from '../../shared/review-types.js';
 import type { AppContext } from '../app.js';
-import { forbidden } from '../errors.js';
+import { forbidden, notFound } from '../errors.js';
 import { reviewRepos } from './repos.js';
 
 /**
@@ -38,4 +39,21 @@ export function pickReviewer(app: AppContext, caseId: number, submittedBy: numbe
     .map((u) => ({ id: u.id, last: review.lastAssignedAt(u.id) ?? '' }));
   candidates.sort((a, b) => (a.last < b.last ? -1 : a.last > b.last ? 1 : a.id - b.id));
   return candidates[0]?.id ?? null;
+}
+
+/**
+ * The reviewers the head can choose from for a round: every active user with the reviewer role,
+ * eligible ones first (by current load), each ineligible one with the reason.
+ */
+export function reviewerChoices(app: AppContext, submissionId: number): ReviewerChoice[] {
+  const { review } = reviewRepos(app);
+  const r = review.round(submissionId);
+  if (!r) throw notFound('该审核事项');
+  const load = review.pendingByAssignee();
+  const collator = new Intl.Collator('zh-CN');
+  return app.repos.users
+    .list()
+    .filter((u) => u.roles.includes('reviewer') && !u.disabled)
+    .map((u) => ({ id: u.id, name: u.displayName, problem: reviewerProblem(app, u.id, r.caseId, r.submittedBy), pendingNow: load.get(u.id) ?? 0 }))
+    .sort((a, b) => Number(a.problem != null) - Number(b.problem != null) || a.pendingNow - b.pendingNow || collator.compare(a.name, b.name));
 }

@@ -43,6 +43,9 @@ export const NAV_ITEMS: NavItem[] = [
 
 export const visibleNav = (me: Me): NavItem[] => NAV_ITEMS.filter((n) => n.visible(me));
 
+/** Whether the user may open the screens of a nav entry (e.g. a link to a case from another screen). */
+export const canOpen = (me: Me, key: string): boolean => !!NAV_ITEMS.find((n) => n.key === key)?.visible(me);
+
 /** The nav entry a path belongs to (longest matching prefix). */
 export function activeNav(items: NavItem[], path: string): NavItem | undefined {
   return items

@@ -5,6 +5,7 @@ import { AuditPage } from '../features/audit/AuditPage.js';
 import { CaseDetailPage } from '../features/cases/CaseDetailPage.js';
 import { CaseListPage } from '../features/cases/CaseListPage.js';
 import { ReviewListPage } from '../features/review/ReviewListPage.js';
+import { ReviewStatsPage } from '../features/review/ReviewStatsPage.js';
 import { ReviewWorkspace } from '../features/review/ReviewWorkspace.js';
 import { DisclosureDetailPage } from '../features/disclosure/DisclosureDetailPage.js';
 import { DisclosureListPage } from '../features/disclosure/DisclosureListPage.js';
@@ -32,6 +33,7 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/media', nav: 'media', render: (_p, loc) => <MediaPage query={loc.query} /> },
   { pattern: '/media/:id', nav: 'media', render: (p) => <ClipPage key={p.id} id={Number(p.id)} /> },
   { pattern: '/review', nav: 'review', render: () => <ReviewListPage /> },
+  { pattern: '/review/stats', nav: 'review', render: (_p, loc) => <ReviewStatsPage query={loc.query} /> },
   { pattern: '/review/:id', nav: 'review', render: (p) => <ReviewWorkspace key={p.id} id={Number(p.id)} /> },
   { pattern: '/disclosure', nav: 'disclosure', render: (_p, loc) => <DisclosureListPage query={loc.query} /> },
   { pattern: '/disclosure/log', nav: 'disclosure', render: () => <PublishLogPage /> },

@@ -123,6 +123,8 @@ export const ListInput = z.object({
   state: z.enum(['draft', 'pending', 'approved', 'published', 'withdrawn', 'superseded']).optional(),
   kind: z.enum([...RESULT_KINDS, ...NOTICE_KINDS] as [string, ...string[]]).optional(),
   overdue: z.boolean().optional(),
+  /** Items drafted from one case (every state but superseded unless `state` says otherwise). */
+  caseId: id.optional(),
   q: z.string().trim().max(60).optional(),
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(200).default(50),

@@ -20,7 +20,8 @@ import type {
   ReviewItemDetail,
   ReviewOutcomeInfo,
   ReviewQueueRow,
-  ReviewStatsRow,
+  ReviewerChoice,
+  ReviewStats,
 } from '../review-types.js';
 
 type Paged<T> = { rows: T[]; total: number; page: number; pageSize: number };
@@ -91,6 +92,13 @@ export const reviewOps = {
     input: z.object(paging),
     output: returns<Paged<ReviewQueueRow>>(),
   }),
+  'review.open': defineOp({
+    title: '在审事项',
+    kind: 'query',
+    access: ['head', 'admin', 'auditor'],
+    input: z.object(paging),
+    output: returns<Paged<ReviewQueueRow>>(),
+  }),
   'review.get': defineOp({
     title: '查看审核事项',
     kind: 'query',
@@ -104,6 +112,13 @@ export const reviewOps = {
     access: ['head'],
     input: z.object({ submissionId: id, reviewerId: id.optional() }),
     output: returns<ReviewItemDetail>(),
+  }),
+  'review.reviewers': defineOp({
+    title: '查询可分配的审核人员',
+    kind: 'query',
+    access: ['head'],
+    input: z.object({ submissionId: id }),
+    output: returns<ReviewerChoice[]>(),
   }),
   'review.claim': defineOp({
     title: '开始审核',
@@ -159,7 +174,7 @@ export const reviewOps = {
     kind: 'query',
     access: ['head', 'admin', 'auditor', 'reviewer'],
     input: z.object({ from: month.optional(), to: month.optional() }),
-    output: returns<{ rows: ReviewStatsRow[]; pendingNow: number; overdueNow: number }>(),
+    output: returns<ReviewStats>(),
   }),
   'decisions.record': defineOp({
     title: '记录行政决定',

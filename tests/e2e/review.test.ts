@@ -6,9 +6,9 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { startHarness } from '../../core/harness/server.js';
 import { USER_PASSWORD } from '../helpers/app.js';
-import { collectPageErrors, launchBrowser, newPage, PROJECT_ROOT, screenshot } from '../helpers/browser.js';
+import { launchBrowser, PROJECT_ROOT, screenshot } from '../helpers/browser.js';
 import { reviewWorld } from '../helpers/review.js';
-import { login } from './support.js';
+import { signInFresh } from './support.js';
 
 let browser: Browser;
 before(async () => {
@@ -20,24 +20,9 @@ after(async () => {
 
 const NEW_PASSWORD = 'Review#2026x';
 
-/** Opens a fresh browser context and signs `username` in (changing the admin-set password the first time). */
-async function signIn(openUrl: string, username: string, first: boolean): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-  const { context, page } = await newPage(browser);
-  const errors = collectPageErrors(page);
-  page.setDefaultTimeout(20_000);
-  await page.goto(openUrl);
-  await login(page, username, first ? USER_PASSWORD : NEW_PASSWORD);
-  if (first) {
-    const pw = page.getByRole('dialog', { name: '修改密码' });
-    await pw.getByLabel('当前密码（管理员告知的密码）').fill(USER_PASSWORD);
-    await pw.getByLabel('新密码', { exact: true }).fill(NEW_PASSWORD);
-    await pw.getByLabel('确认新密码').fill(NEW_PASSWORD);
-    await pw.getByRole('button', { name: '确认修改' }).click();
-    await pw.waitFor({ state: 'hidden' });
-  }
-  await page.getByRole('menu', { name: '主导航' }).waitFor();
-  return { page, errors, close: () => context.close() };
-}
+/** Signs `username` in (changing the admin-set password the first time). */
+const signIn = (openUrl: string, username: string, first: boolean) =>
+  signInFresh(browser, openUrl, username, { password: NEW_PASSWORD, firstPassword: first ? USER_PASSWORD : undefined });
 
 async function pickMaterials(page: Page, picks: [string, string][]) {
   const drawer = page.locator('.ant-drawer');

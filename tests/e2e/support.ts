@@ -4,7 +4,8 @@ import { dispatch } from '../../core/dispatch.js';
 import type { AppContext } from '../../core/app.js';
 import { makeCreditCode } from '../../shared/logic/check-digits.js';
 import { addDays, todayLocal } from '../../shared/logic/calendar.js';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { collectPageErrors, newPage } from '../helpers/browser.js';
 
 export const ADMIN = { username: 'admin', password: 'Admin@2026', displayName: '周建华' };
 export const BUREAU = {
@@ -59,4 +60,31 @@ export async function fillDate(page: Page, label: string, date: string): Promise
   await input.click();
   await input.fill(date);
   await input.press('Enter');
+}
+
+/**
+ * Opens a fresh browser context at `openUrl` and signs `username` in. With `firstPassword` the
+ * account still has the admin-set password: it is changed to `password` in the dialog the app shows.
+ */
+export async function signInFresh(
+  browser: Browser,
+  openUrl: string,
+  username: string,
+  opts: { password: string; firstPassword?: string },
+): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+  const { context, page } = await newPage(browser);
+  const errors = collectPageErrors(page);
+  page.setDefaultTimeout(20_000);
+  await page.goto(openUrl);
+  await login(page, username, opts.firstPassword ?? opts.password);
+  if (opts.firstPassword) {
+    const pw = page.getByRole('dialog', { name: '修改密码' });
+    await pw.getByLabel('当前密码（管理员告知的密码）').fill(opts.firstPassword);
+    await pw.getByLabel('新密码', { exact: true }).fill(opts.password);
+    await pw.getByLabel('确认新密码').fill(opts.password);
+    await pw.getByRole('button', { name: '确认修改' }).click();
+    await pw.waitFor({ state: 'hidden' });
+  }
+  await page.getByRole('menu', { name: '主导航' }).waitFor();
+  return { page, errors, close: () => context.close() };
 }

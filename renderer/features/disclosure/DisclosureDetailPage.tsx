@@ -2,6 +2,7 @@
 // actions its state allows, and its history.
 import { Alert, Breadcrumb, Card, Col, Descriptions, Row, Spin, Tag, Timeline, Typography } from 'antd';
 import type { DisclosureDetail } from '../../../shared/disclosure-types.js';
+import { formatDate, formatDateTime } from '../../../shared/logic/text.js';
 import { DISCLOSURE_STATE_LABELS, PARTY_TYPE_LABELS } from '../../../shared/disclosure-domain.js';
 import { href, navigate } from '../../app/router.js';
 import { useSession } from '../../app/session-context.js';
@@ -12,7 +13,7 @@ import { useQuery } from '../../lib/use-api.js';
 import { FindingsPanel } from './FindingsPanel.js';
 import { ItemActions } from './ItemActions.js';
 
-const day = (s: string | null | undefined) => (s ? s.slice(0, 10) : '—');
+const day = (s: string | null | undefined) => (s ? formatDate(s) || '—' : '—');
 const money = (n: number | null | undefined) => (n === null || n === undefined ? '—' : `${n.toLocaleString('zh-CN')} 元`);
 
 function StateBanner({ d }: { d: DisclosureDetail }) {
@@ -94,7 +95,7 @@ export function DisclosureDetailPage({ id }: { id: number }) {
                 content: (
                   <>
                     <div>{`${e.actionLabel}　${e.by}`}</div>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>{e.at.slice(0, 16).replace('T', ' ')}</Typography.Text>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDateTime(e.at)}</Typography.Text>
                     {e.note && <div style={{ fontSize: 12 }}>{e.note}</div>}
                   </>
                 ),

@@ -1,6 +1,7 @@
 // 公示: items by state in tabs (草稿 / 待审核 / 已审核待发布 / 已发布 / 逾期 / 已撤下), deadline tags
 // in working days, and the entries to publishing, its log and (admin) the publish targets.
 import { Button, Card, Input, Table, Tabs, Tag } from 'antd';
+import { useState } from 'react';
 import type { ApiInput } from '../../../shared/contract/index.js';
 import type { DisclosureSummary } from '../../../shared/disclosure-types.js';
 import { navigate, type Query } from '../../app/router.js';
@@ -11,6 +12,7 @@ import { PageTitle } from '../../components/PageTitle.js';
 import { can } from '../../lib/access.js';
 import { useQuery } from '../../lib/use-api.js';
 import { DeadlineTag, deadlineMap } from './deadline.js';
+import { NewNoticeModal } from './notice/NewNoticeModal.js';
 import { PublishButton } from './PublishDialog.js';
 
 const TABS = [
@@ -37,6 +39,7 @@ export function DisclosureListPage({ query }: { query: Query }) {
   const list = useQuery('disclosure.list', toInput(tab, query.q ?? '', page));
   const deadlines = useQuery('disclosure.deadlines', {});
   const dmap = deadlineMap(deadlines.data);
+  const [creating, setCreating] = useState(false);
   const go = (q: Record<string, string | number | undefined>) => navigate('/disclosure', { tab, q: query.q, ...q }, { replace: true });
 
   const columns = [
@@ -66,6 +69,7 @@ export function DisclosureListPage({ query }: { query: Query }) {
         sub={deadlines.data ? `今天 ${deadlines.data.today}` : undefined}
         extra={
           <>
+            {can(me, 'disclosure.createNotice') && <Button onClick={() => setCreating(true)}>新建公示</Button>}
             {can(me, 'publish.log') && <Button onClick={() => navigate('/disclosure/log')}>发布记录</Button>}
             {can(me, 'publish.targets.save') && <Button onClick={() => navigate('/disclosure/targets')}>发布目标</Button>}
             {can(me, 'publish.run') && <PublishButton />}
@@ -106,6 +110,7 @@ export function DisclosureListPage({ query }: { query: Query }) {
           locale={{ emptyText: <EmptyHint text={`“${TABS.find((t) => t.key === tab)!.label}”中暂无公示事项`} /> }}
         />
       </Card>
+      {creating && <NewNoticeModal onClose={() => setCreating(false)} />}
     </>
   );
 }

@@ -1,9 +1,11 @@
 // 修改 a draft (disclosure.update) or 更正 a published item (disclosure.correct, with 更正说明).
 import { Button, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
-import type { DisclosureDetail, ResultFields } from '../../../shared/disclosure-types.js';
+import { useState } from 'react';
+import type { DisclosureDetail, NoticeTable, ResultFields } from '../../../shared/disclosure-types.js';
 import { PARTY_TYPES, PARTY_TYPE_LABELS, RESULT_LABELS, isResultKind } from '../../../shared/disclosure-domain.js';
 import { fromDay, toDay } from '../../lib/dates.js';
 import { useCommand } from '../../lib/use-api.js';
+import { PastedTable } from './notice/PastedTable.js';
 
 type Mode = 'update' | 'correct';
 
@@ -20,6 +22,9 @@ export function EditModal({ item, mode, open, onClose, onSaved }: { item: Disclo
   const correct = useCommand('disclosure.correct');
   const r = item.result;
   const labels = isResultKind(item.kind) ? RESULT_LABELS[item.kind] : null;
+  // A pasted table replaces the notice's table (the roster and the annual report are generated, not pasted).
+  const tableEditable = !!item.notice && item.kind !== 'roster' && item.kind !== 'annual';
+  const [table, setTable] = useState<{ value: NoticeTable | null; error: string | null }>({ value: null, error: null });
 
   const initial = {
     title: item.title,
@@ -37,7 +42,9 @@ export function EditModal({ item, mode, open, onClose, onSaved }: { item: Disclo
           decidedOn: fromDay(v.decidedOn) ?? '', validUntil: fromDay(v.validUntil) ?? '', authority: v.authority,
         }
       : undefined;
-    const notice = item.notice ? { sections: v.sections ?? [] } : undefined;
+    if (table.error) return;
+    const caption = item.notice?.table?.caption ?? '';
+    const notice = item.notice ? { sections: v.sections ?? [], ...(table.value ? { table: { ...table.value, caption } } : {}) } : undefined;
     const res =
       mode === 'update'
         ? await update.run({ id: item.id, title: v.title, result, notice }, { success: '已保存' })
@@ -92,6 +99,11 @@ export function EditModal({ item, mode, open, onClose, onSaved }: { item: Disclo
             <Form.Item name="validUntil" label="有效期至"><DatePicker format="YYYY-MM-DD" /></Form.Item>
             <Form.Item name="authority" label={labels.authority}><Input maxLength={100} /></Form.Item>
           </>
+        )}
+        {tableEditable && (
+          <Form.Item label="表格内容" extra={item.notice?.table ? `现有表格 ${item.notice.table.columns.length} 列、${item.notice.table.rows.length} 行；粘贴新表格将整体替换，不粘贴则保留` : '可从 Excel 复制表格粘贴，第一行为列名'}>
+            <PastedTable caption="" onChange={(value, error) => setTable({ value, error })} />
+          </Form.Item>
         )}
         {item.notice && (
           <Form.List name="sections">

@@ -1,11 +1,14 @@
 // The redaction review: every field with its findings highlighted, undo by click, mask by
 // selection (disclosure.setFindings with the full sets of manual masks and kept values).
-import { Alert, Card, Form, Modal, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { DisclosureDetail, FindingView } from '../../../shared/disclosure-types.js';
 import { FINDING_KINDS, FINDING_KIND_LABELS, type FindingKind } from '../../../shared/logic/redact/index.js';
 import { useCommand } from '../../lib/use-api.js';
 import { RedactedText, type TextSelection } from './RedactedText.js';
+import { isTableCell, TableFindings } from './TableFindings.js';
+
+const KEPT_SHOWN = 12;
 
 type Mask = { field: string; start: number; end: number; kind: string; replacement?: string };
 
@@ -18,6 +21,7 @@ export function FindingsPanel({ item, editable, onChange }: { item: DisclosureDe
   const setFindings = useCommand('disclosure.setFindings');
   const [adding, setAdding] = useState<TextSelection | null>(null);
   const [kind, setKind] = useState<FindingKind>('person-name');
+  const [showAllKept, setShowAllKept] = useState(false);
 
   const save = async (masks: Mask[], kept: string[], success: string) => {
     const r = await setFindings.run({ id: item.id, masks, kept }, { success });
@@ -32,8 +36,22 @@ export function FindingsPanel({ item, editable, onChange }: { item: DisclosureDe
     return save(manualMasks(item), [...new Set([...item.kept, f.text])], `已撤销脱敏：“${f.text}”将原样公开`);
   };
 
-  const fields = item.fields.filter((f) => f.original.trim() !== '');
-  const total = fields.reduce((n, f) => n + f.findings.length, 0);
+  const filled = item.fields.filter((f) => f.original.trim() !== '');
+  const total = filled.reduce((n, f) => n + f.findings.length, 0);
+  const cells = filled.filter((f) => isTableCell(f.key));
+  // A notice's section is shown under its own heading; the heading is listed apart only when it has findings.
+  const byKey = new Map(filled.map((f) => [f.key, f]));
+  const sectionText = (key: string) => /^sections\.(\d+)\.heading$/.exec(key)?.[1];
+  const fields = filled.filter((f) => {
+    if (isTableCell(f.key)) return false;
+    const i = sectionText(f.key);
+    return i === undefined || f.findings.length > 0 || !byKey.has(`sections.${i}.text`);
+  });
+  const labelOf = (f: (typeof filled)[number]) => {
+    const i = /^sections\.(\d+)\.text$/.exec(f.key)?.[1];
+    const heading = i === undefined ? undefined : byKey.get(`sections.${i}.heading`);
+    return heading && heading.findings.length === 0 ? heading.original : f.label;
+  };
 
   return (
     <Card
@@ -52,15 +70,18 @@ export function FindingsPanel({ item, editable, onChange }: { item: DisclosureDe
       )}
       {fields.map((f) => (
         <div key={f.key} style={{ marginBottom: 12 }} data-testid={`field-${f.key}`}>
-          <Typography.Text strong>{f.label}</Typography.Text>
+          <Typography.Text strong>{labelOf(f)}</Typography.Text>
           {f.findings.length > 0 && <Tag style={{ marginLeft: 8 }} color="orange">{f.findings.length} 处脱敏</Tag>}
           <RedactedText field={f} editable={editable} onUndo={(x) => undo(f.key, x)} onSelect={setAdding} />
         </div>
       ))}
+      {item.notice?.table && cells.length > 0 && (
+        <TableFindings columns={item.notice.table.columns} cells={cells} editable={editable} onUndo={undo} onSelect={setAdding} />
+      )}
       {item.kept.length > 0 && (
         <Space wrap style={{ marginTop: 4 }}>
           <Typography.Text type="secondary">已决定原样公开：</Typography.Text>
-          {item.kept.map((k) => (
+          {(showAllKept ? item.kept : item.kept.slice(0, KEPT_SHOWN)).map((k) => (
             <Tag
               key={k}
               closable={editable}
@@ -72,6 +93,9 @@ export function FindingsPanel({ item, editable, onChange }: { item: DisclosureDe
               {k}
             </Tag>
           ))}
+          {!showAllKept && item.kept.length > KEPT_SHOWN && (
+            <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setShowAllKept(true)}>等共 {item.kept.length} 项，全部显示</Button>
+          )}
         </Space>
       )}
       <Modal

@@ -6,6 +6,7 @@ import type { PublishJobStatus } from '../../../shared/disclosure-types.js';
 import { PUBLISH_TARGET_KIND_LABELS } from '../../../shared/disclosure-domain.js';
 import { call } from '../../lib/api.js';
 import { useCommand, useQuery } from '../../lib/use-api.js';
+import { formatDate } from '../../../shared/logic/text.js';
 
 const PHASES: Record<string, string> = {
   building: '生成网站文件',
@@ -116,7 +117,7 @@ export function PublishDialog({ open, onClose }: { open: boolean; onClose: () =>
             onChange={setTargetId}
             options={list.map((t) => ({
               value: t.id,
-              label: `${t.name}（${PUBLISH_TARGET_KIND_LABELS[t.kind]}${t.lastPublishedAt ? `，上次发布 ${t.lastPublishedAt.slice(0, 10)}` : ''}）`,
+              label: `${t.name}（${PUBLISH_TARGET_KIND_LABELS[t.kind]}${t.lastPublishedAt ? `，上次发布 ${formatDate(t.lastPublishedAt)}` : ''}）`,
             }))}
           />
         </Form.Item>

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { useQuery } from '../../lib/use-api.js';
 import { formatBytes } from './PublishDialog.js';
+import { formatDateTime } from '../../../shared/logic/text.js';
 
 const STATES: Record<string, { label: string; color: string }> = {
   done: { label: '成功', color: 'green' },
@@ -14,7 +15,7 @@ const STATES: Record<string, { label: string; color: string }> = {
   cancelled: { label: '已取消', color: 'orange' },
   running: { label: '进行中', color: 'blue' },
 };
-const time = (s: string | null) => (s ? s.slice(0, 16).replace('T', ' ') : '—');
+const time = (s: string | null) => (s ? formatDateTime(s) || '—' : '—');
 
 export function PublishLogPage() {
   const [page, setPage] = useState(1);

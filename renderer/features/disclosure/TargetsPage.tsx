@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { useCommand, useQuery } from '../../lib/use-api.js';
 import { TargetForm } from './TargetForm.js';
+import { formatDate } from '../../../shared/logic/text.js';
 
 export function TargetsPage() {
   const list = useQuery('publish.targets.list', {});
@@ -28,7 +29,7 @@ export function TargetsPage() {
       width: 130,
       render: (_v: unknown, t: PublishTargetInfo) => (t.kind !== 'sftp' ? '—' : t.hostKey ? <Tag color="green">已确认</Tag> : <Tag color="red">未确认</Tag>),
     },
-    { title: '上次发布', key: 'last', width: 110, render: (_v: unknown, t: PublishTargetInfo) => t.lastPublishedAt?.slice(0, 10) ?? '—' },
+    { title: '上次发布', key: 'last', width: 110, render: (_v: unknown, t: PublishTargetInfo) => (t.lastPublishedAt ? formatDate(t.lastPublishedAt) : '—') },
     {
       title: '操作',
       key: 'ops',

@@ -1,4 +1,4 @@
-import { Card, Table, Tabs, Tag } from 'antd';
+import { Button, Card, Table, Tabs, Tag, Typography } from 'antd';
 import type { ReviewQueueRow } from '../../../shared/review-types.js';
 import { navigate } from '../../app/router.js';
 import { useSession } from '../../app/session-context.js';
@@ -6,9 +6,9 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { can } from '../../lib/access.js';
 import { useQuery } from '../../lib/use-api.js';
-import { DueTag, HolderText, OutcomeTag } from './review-cells.js';
+import { DueCell, HolderText, OutcomeTag } from './review-cells.js';
 
-type ListOp = 'review.queue' | 'review.mine' | 'review.overdue';
+type ListOp = 'review.queue' | 'review.mine' | 'review.open' | 'review.overdue';
 
 function ReviewTable({ op }: { op: ListOp }) {
   const q = useQuery(op, { page: 1, pageSize: 100 });
@@ -24,15 +24,22 @@ function ReviewTable({ op }: { op: ListOp }) {
       locale={{ emptyText: '暂无事项' }}
       onRow={(r) => ({ onClick: () => navigate(`/review/${r.submissionId}`), style: { cursor: 'pointer' } })}
       columns={[
-        { title: '案件编号', dataIndex: 'caseNo', width: 200 },
-        { title: '案件名称', dataIndex: 'caseTitle', render: (v: string, r) => <>{v}{r.stale && <Tag color="orange" style={{ marginLeft: 6 }}>送审后有变更</Tag>}</> },
-        { title: '当事人', dataIndex: 'partySummary', width: 160 },
+        {
+          title: '案件',
+          render: (_v, r) => (
+            <>
+              <div>{r.caseNo}</div>
+              <Typography.Text type="secondary" style={{ fontSize: 13 }}>{r.caseTitle}</Typography.Text>
+              {r.stale && <Tag color="orange" style={{ marginLeft: 6 }}>送审后有变更</Tag>}
+            </>
+          ),
+        },
+        { title: '当事人', dataIndex: 'partySummary', width: 180 },
         { title: '轮次', dataIndex: 'round', width: 70, render: (v: number) => `第 ${v} 轮` },
-        { title: '送审人', width: 90, render: (_v, r) => r.submittedBy.name },
-        { title: '送审日期', dataIndex: 'submittedOn', width: 110 },
-        { title: '审核期限', width: 230, render: (_v, r) => <DueTag due={r.due} done={r.status === 'done'} /> },
-        { title: '审核人', width: 170, render: (_v, r) => <HolderText row={r} /> },
-        { title: '结果', width: 100, render: (_v, r) => <OutcomeTag outcome={r.outcome} /> },
+        { title: '送审', width: 150, render: (_v, r) => <>{r.submittedBy.name}<div style={{ color: '#888', fontSize: 13 }}>{r.submittedOn}</div></> },
+        { title: '审核期限', width: 250, render: (_v, r) => <DueCell row={r} /> },
+        { title: '审核人', width: 190, render: (_v, r) => <HolderText row={r} /> },
+        ...(op === 'review.mine' ? [{ title: '结果', width: 100, render: (_v: unknown, r: ReviewQueueRow) => <OutcomeTag outcome={r.outcome} /> }] : []),
       ]}
     />
   );
@@ -44,12 +51,13 @@ export function ReviewListPage() {
   const all: { key: string; op: ListOp; label: string }[] = [
     { key: 'queue', op: 'review.queue', label: '待审核事项' },
     { key: 'mine', op: 'review.mine', label: '我的送审' },
+    { key: 'open', op: 'review.open', label: '在审事项' },
     { key: 'overdue', op: 'review.overdue', label: '超期审核事项' },
   ];
   const tabs = all.filter((t) => can(me, t.op)).map((t) => ({ key: t.key, label: t.label, children: <ReviewTable op={t.op} /> }));
   return (
     <>
-      <PageTitle title="法制审核" sub="按审核期限排序，临近到期的在前" />
+      <PageTitle title="法制审核" sub="按审核期限排序，临近到期的在前" extra={can(me, 'review.stats') && <Button onClick={() => navigate('/review/stats')}>审核统计</Button>} />
       <Card size="small">
         <Tabs items={tabs} />
       </Card>

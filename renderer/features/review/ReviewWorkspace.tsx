@@ -1,16 +1,22 @@
 import { Alert, App, Button, Card, Descriptions, Flex, List, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { formatDateTime } from '../../../shared/logic/text.js';
 import { DISCRETION_LABELS, DECISION_TYPE_LABELS, MEASURE_LABELS, REVIEW_FLAG_LABELS } from '../../../shared/review-domain.js';
 import type { Change, ReviewItemDetail } from '../../../shared/review-types.js';
+import { canOpen } from '../../app/nav.js';
 import { navigate } from '../../app/router.js';
 import { useSession } from '../../app/session-context.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageTitle } from '../../components/PageTitle.js';
-import { can } from '../../lib/access.js';
+import { can, hasRole } from '../../lib/access.js';
 import { call } from '../../lib/api.js';
 import { downloadBase64 } from '../../lib/download.js';
 import { useCommand, useQuery } from '../../lib/use-api.js';
+import { AssignModal } from './AssignModal.js';
+import { ExtendModal } from './ExtendModal.js';
 import { DueTag, HolderText, OutcomeTag, yuan } from './review-cells.js';
 import { ReviewRecordForm } from './ReviewRecordForm.js';
+import { RoundHistoryCard } from './RoundHistoryCard.js';
 
 function ChangeTable({ rows }: { rows: Change[] }) {
   return (
@@ -24,17 +30,29 @@ export function ReviewWorkspace({ id }: { id: number }) {
   const { me } = useSession();
   const { message } = App.useApp();
   const q = useQuery('review.get', { submissionId: id });
+  const settings = useQuery('review.settings.get', {});
   const claim = useCommand('review.claim');
   const release = useCommand('review.release');
+  const [dialog, setDialog] = useState<null | 'assign' | 'extend'>(null);
   const d = q.data;
   if (q.error && !d) return <ErrorAlert error={q.error} onRetry={q.reload} />;
   if (!d) return <Card><Skeleton active /></Card>;
 
   const p = d.proposal;
-  const isReviewer = can(me, 'review.claim');
-  const heldByMe = !!d.holder && d.holder.id === me?.user.id;
+  const myId = me.user.id;
   const pending = d.status === 'pending';
+  const heldByMe = !!d.holder && d.holder.id === myId;
+  const heldByOther = pending && !!d.holder && d.holder.id !== myId;
+  // A hold older than the setting lapses: another reviewer may take the item over.
+  const holdLapsed = heldByOther && !!settings.data && Date.now() - Date.parse(d.holder!.since) >= settings.data.holdMinutes * 60_000;
+  const assignedToOther = !!d.assignee && d.assignee.id !== myId;
+  const canClaim = pending && can(me, 'review.claim') && !heldByMe && (!d.holder || holdLapsed) && !assignedToOther;
+  const canExtend = pending && !d.extended && can(me, 'review.extend') && (hasRole(me, 'head') || d.assignee?.id === myId);
   const set = (r: { ok: boolean; value?: ReviewItemDetail }) => r.ok && r.value && q.setData(r.value);
+  const closeWith = (v: ReviewItemDetail) => {
+    q.setData(v);
+    setDialog(null);
+  };
 
   const downloadPdf = async () => {
     if (!d.outcomeInfo) return;
@@ -50,13 +68,35 @@ export function ReviewWorkspace({ id }: { id: number }) {
         sub={`第 ${d.round} 轮送审`}
         extra={
           <>
-            <Button onClick={() => navigate(`/cases/${d.caseId}`, { tab: 'review' })}>查看案件</Button>
-            {isReviewer && pending && !d.holder && <Button type="primary" loading={claim.pending} onClick={async () => set(await claim.run({ submissionId: id }, { success: '已开始审核' }))}>开始审核</Button>}
-            {pending && heldByMe && <Button loading={release.pending} onClick={async () => set(await release.run({ submissionId: id }, { success: '已放弃审核占用' }))}>放弃审核占用</Button>}
+            {canOpen(me, 'cases') && <Button onClick={() => navigate(`/cases/${d.caseId}`, { tab: 'review' })}>查看案件</Button>}
+            {pending && can(me, 'review.assign') && <Button onClick={() => setDialog('assign')}>{d.assignee ? '重新分配' : '分配审核人员'}</Button>}
+            {canExtend && <Button onClick={() => setDialog('extend')}>延长审核期限</Button>}
+            {canClaim && <Button type="primary" loading={claim.pending} onClick={async () => set(await claim.run({ submissionId: id }, { success: '已开始审核' }))}>{holdLapsed ? '接手审核' : '开始审核'}</Button>}
+            {pending && (heldByMe || (d.holder && hasRole(me, 'head'))) && (
+              <Button loading={release.pending} onClick={async () => set(await release.run({ submissionId: id }, { success: heldByMe ? '已放弃审核占用' : '已解除审核占用' }))}>
+                {heldByMe ? '放弃审核占用' : '解除审核占用'}
+              </Button>
+            )}
             {d.outcomeInfo && <Button onClick={downloadPdf}>下载审核意见书（PDF）</Button>}
           </>
         }
       />
+      {heldByOther && (
+        <Alert type={can(me, 'review.claim') && !canClaim ? 'warning' : 'info'} showIcon style={{ marginBottom: 12 }}
+          title={`由${d.holder!.name}审核中（自 ${formatDateTime(d.holder!.since)} 起）`}
+          description={
+            canClaim
+              ? '占用已超过设定时长，您可以接手审核。'
+              : !can(me, 'review.claim')
+                ? undefined
+                : assignedToOther
+                  ? `该事项已分配给${d.assignee!.name}审核。如需改由您审核，请联系负责人重新分配。`
+                  : '为避免重复审核，请勿同时处理；如需改由您审核，请其放弃占用或联系负责人。'
+          } />
+      )}
+      {pending && !heldByOther && assignedToOther && can(me, 'review.claim') && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`该事项已分配给${d.assignee!.name}审核`} description="如需改由您审核，请联系负责人重新分配。" />
+      )}
       {d.stale && (
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="送审后案件内容有变更，请核对以下变更后再审核"
           description={<ChangeTable rows={d.changes} />} />
@@ -65,10 +105,14 @@ export function ReviewWorkspace({ id }: { id: number }) {
         <Descriptions size="small" column={3}>
           <Descriptions.Item label="案件名称">{d.caseTitle}</Descriptions.Item>
           <Descriptions.Item label="送审人">{d.submittedBy.name}（{d.submittedOn}）</Descriptions.Item>
-          <Descriptions.Item label="审核期限"><DueTag due={d.due} done={!pending} /></Descriptions.Item>
+          <Descriptions.Item label="审核期限">
+            <DueTag due={d.due} done={!pending} />
+            {d.extended && <Typography.Text type="secondary" style={{ marginLeft: 8 }}>已延期（原期限 {d.originalDueOn}）</Typography.Text>}
+          </Descriptions.Item>
           <Descriptions.Item label="审核人"><HolderText row={d} /></Descriptions.Item>
           <Descriptions.Item label="审核结果"><OutcomeTag outcome={d.outcome} /></Descriptions.Item>
           <Descriptions.Item label="承办人员">{d.handlers.map((h) => h.name).join('、')}</Descriptions.Item>
+          {d.extended && <Descriptions.Item label="延期理由" span={3}>{d.extensionReason}</Descriptions.Item>}
           <Descriptions.Item label="目录适用" span={3}>
             {d.evaluation.matched.length ? d.evaluation.matched.map((m) => <Tag key={m.ruleId} color="blue">{m.title}</Tag>) : '未匹配目录规则'}
             {d.evaluation.requiresDiscussion && <Tag color="red">须集体讨论</Tag>}
@@ -120,6 +164,9 @@ export function ReviewWorkspace({ id }: { id: number }) {
         </Card>
       )}
       {pending && heldByMe && <ReviewRecordForm submissionId={id} onDone={q.reload} />}
+      <div style={{ marginTop: 12 }}><RoundHistoryCard key={`${d.status}-${d.outcome}`} caseId={d.caseId} current={d.submissionId} /></div>
+      {dialog === 'assign' && <AssignModal item={d} onClose={() => setDialog(null)} onDone={closeWith} />}
+      {dialog === 'extend' && <ExtendModal item={d} onClose={() => setDialog(null)} onDone={closeWith} />}
     </>
   );
 }

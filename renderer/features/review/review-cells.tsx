@@ -1,5 +1,6 @@
 import { Tag } from 'antd';
 import type { DueInfo } from '../../../shared/logic/review-due.js';
+import { formatDateTime } from '../../../shared/logic/text.js';
 import { REVIEW_OUTCOME_LABELS, type ReviewOutcome } from '../../../shared/review-domain.js';
 import type { ReviewQueueRow } from '../../../shared/review-types.js';
 
@@ -18,10 +19,21 @@ export function DueTag({ due, done }: { due: DueInfo; done?: boolean }) {
   return <Tag color={color}>{due.label}</Tag>;
 }
 
+/** Who works on a round: the holder (由 X 审核中), else the assignee, else nobody yet. */
 export function HolderText({ row }: { row: ReviewQueueRow }) {
-  if (row.holder) return <span>{row.holder.name}（{row.holder.since.slice(0, 10)} 起审核）</span>;
+  if (row.holder) return <span title={`自 ${formatDateTime(row.holder.since)} 起`}>由{row.holder.name}审核中</span>;
   if (row.assignee) return <span>已分配：{row.assignee.name}</span>;
   return <span style={{ color: '#999' }}>未认领</span>;
+}
+
+/** The due date, with 已延期 and the original date when the round was extended. */
+export function DueCell({ row }: { row: ReviewQueueRow }) {
+  return (
+    <>
+      <DueTag due={row.due} done={row.status === 'done'} />
+      {row.extended && <Tag color="gold" title={`原期限 ${row.originalDueOn}`}>已延期</Tag>}
+    </>
+  );
 }
 
 export const yuan = (n: number): string => `${n.toLocaleString('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: 2 })} 元`;

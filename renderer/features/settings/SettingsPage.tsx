@@ -1,6 +1,7 @@
 import { Card, Tabs } from 'antd';
 import { navigate } from '../../app/router.js';
 import { PageTitle } from '../../components/PageTitle.js';
+import { DisclosureSettingsTab } from '../disclosure/DisclosureSettingsTab.js';
 import { DevicesTab } from '../officers/DevicesTab.js';
 import { OfficersTab } from '../officers/OfficersTab.js';
 import { BureauTab } from './BureauTab.js';
@@ -15,6 +16,7 @@ const TABS = [
   { key: 'devices', label: '执法记录仪', render: () => <DevicesTab /> },
   { key: 'cases', label: '办案设置', render: () => <CaseSettingsTab /> },
   { key: 'holidays', label: '节假日', render: () => <HolidaysTab /> },
+  { key: 'disclosure', label: '公示设置', render: () => <DisclosureSettingsTab /> },
 ];
 
 /** 设置 (管理员): bureau, accounts, officers, recorders, case settings, the holiday calendar. */
