@@ -131,6 +131,8 @@ export interface DisclosureDetail extends DisclosureSummary {
   contentHash: string | null;
   approvedBy: string | null;
   approvedAt: string | null;
+  /** Users who wrote or edited this version: none of them may approve it (four eyes). */
+  writtenBy: number[];
   rejectReason: string | null;
   withdrawEvent: WithdrawEvent | null;
   withdrawReason: string | null;

@@ -120,6 +120,7 @@ export function itemDetail(app: AppContext, id: number, today: string): Disclosu
     contentHash: item.contentHash,
     approvedBy: name(item.approvedBy),
     approvedAt: item.approvedAt,
+    writtenBy: [...new Set([item.createdBy, ...item.editors])],
     rejectReason: item.rejectReason,
     withdrawEvent: item.withdrawEvent,
     withdrawReason: item.withdrawReason,

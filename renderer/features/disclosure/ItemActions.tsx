@@ -49,7 +49,10 @@ export function ItemActions({ item, onChange }: { item: DisclosureDetail; onChan
             提交审核
           </Button>
         )}
-        {s === 'pending' && can(me, 'disclosure.approve') && (
+        {s === 'pending' && can(me, 'disclosure.approve') && item.writtenBy.includes(me.user.id) && (
+          <Alert type="info" showIcon title="您编写或修改过此版本，须由其他有发布审核权限的人员审核通过。" />
+        )}
+        {s === 'pending' && can(me, 'disclosure.approve') && !item.writtenBy.includes(me.user.id) && (
           <>
             <Button type="primary" loading={approve.pending} onClick={onApprove}>审核通过</Button>
             <Button danger onClick={() => setDialog('reject')}>退回修改</Button>
