@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { CASE_TYPE_LABELS, type CaseType } from '../../shared/domain.js';
+import { CASE_TYPE_LABELS, CASE_TYPES, type CaseType } from '../../shared/domain.js';
 import { addDays, todayLocal } from '../../shared/logic/calendar.js';
 import type { DisclosureDetail, PublishJobStatus } from '../../shared/disclosure-types.js';
 import { typeAbbreviation } from '../../shared/settings.js';
@@ -126,8 +126,9 @@ async function seedNotices(app: AppContext, officer: ReturnType<typeof sessionUs
   const bureau = app.repos.bureau.get()!;
   const year = Number(today.slice(0, 4)) - 1;
   const totals = app.db
-    .prepare(`SELECT case_type AS t, count(*) AS n FROM cases WHERE status = 'active' AND substr(opened_on, 1, 4) = ? GROUP BY case_type ORDER BY case_type`)
+    .prepare(`SELECT case_type AS t, count(*) AS n FROM cases WHERE status = 'active' AND substr(opened_on, 1, 4) = ? GROUP BY case_type`)
     .all(String(year)) as { t: CaseType; n: number }[];
+  totals.sort((a, b) => CASE_TYPES.indexOf(a.t) - CASE_TYPES.indexOf(b.t));
   const inputs = [
     { kind: 'roster', title: `${bureau.name}行政执法人员名单` },
     {
