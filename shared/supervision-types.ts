@@ -287,3 +287,12 @@ export interface RestoreResult extends RestoreCheckResult {
   dataDir: string;
   counts: Record<string, number>;
 }
+
+/** Where a long supervision operation (归档, 备份, 校验) is, polled by the UI while it waits. */
+export interface JobProgress {
+  line: string;
+  done: number | null;
+  total: number | null;
+  cancelRequested: boolean;
+  finished: boolean;
+}
