@@ -4,6 +4,7 @@ import { REVIEW_OUTCOMES } from '../review-domain.js';
 import type { BackupSettings, SupervisionSettings } from '../supervision-settings.js';
 import { BACKUP_SETTINGS_PATCH, SUPERVISION_SETTINGS_PATCH } from '../supervision-settings.js';
 import {
+  LEDGER_DISCLOSURE_STATES,
   LEDGERS,
   type AlertsResult,
   type AnnualExportResult,
@@ -44,9 +45,10 @@ export const LedgerFilterInput = z
     handlerId: id,
     overdue: z.boolean(),
     closedTo: date('结案日期'),
+    dueTo: date('期限截止日期'),
     avGap: z.boolean(),
     outcome: z.enum([...REVIEW_OUTCOMES, 'pending']),
-    state: z.enum(['onTime', 'late', 'overdue', 'pending', 'exempt']),
+    state: z.enum(LEDGER_DISCLOSURE_STATES),
     officerId: id,
     deviceSerial: z.string().trim().max(64),
     annotated: z.boolean(),
