@@ -8,6 +8,8 @@ import {
   NotificationOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
+  SnippetsOutlined,
+  TableOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Me } from '../../shared/types.js';
@@ -36,6 +38,8 @@ export const NAV_ITEMS: NavItem[] = [
     visible: (me) => hasRole(me, 'officer', 'publisher', 'admin', 'head') && can(me, 'disclosure.list'),
   },
   { key: 'stats', label: '统计', icon: <BarChartOutlined />, path: '/stats', visible: (me) => doesCaseWork(me) && can(me, 'dashboard.summary') },
+  { key: 'ledgers', label: '台账', icon: <TableOutlined />, path: '/ledgers', visible: (me) => can(me, 'ledgers.query') },
+  { key: 'annual', label: '年度统计', icon: <SnippetsOutlined />, path: '/annual', visible: (me) => can(me, 'report.annual') },
   { key: 'settings', label: '设置', icon: <SettingOutlined />, path: '/settings', visible: (me) => can(me, 'settings.update') },
   { key: 'audit', label: '审计', icon: <AuditOutlined />, path: '/audit', visible: (me) => can(me, 'audit.list') },
 ];

@@ -102,7 +102,8 @@ export const supervisionOps = {
     output: returns<LedgerExportResult>(),
   }),
 
-  'report.annual': defineOp({ title: '查看年度统计', kind: 'query', access: READERS, input: z.object({ year }), output: returns<AnnualReport>() }),
+  // The publisher reads the figures to draft the website item (report.publishAnnual).
+  'report.annual': defineOp({ title: '查看年度统计', kind: 'query', access: [...READERS, 'publisher'], input: z.object({ year }), output: returns<AnnualReport>() }),
   'report.annualExport': defineOp({
     title: '导出年度统计',
     kind: 'job',
@@ -127,7 +128,8 @@ export const supervisionOps = {
   'report.publishAnnual': defineOp({
     title: '生成年度统计公示稿',
     kind: 'job',
-    access: ['head', 'admin', 'publisher'],
+    // Drafted through disclosure.createNotice, which only drafters (the publisher here) may call.
+    access: ['publisher'],
     input: z.object({ year }),
     output: returns<{ disclosureId: number | null; content: AnnualNoticeContent }>(),
   }),

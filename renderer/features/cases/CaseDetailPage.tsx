@@ -8,6 +8,7 @@ import { CaseInfoTab } from './CaseInfoTab.js';
 import { CaseRecordsTab } from './CaseRecordsTab.js';
 import { CaseTimelineTab } from './CaseTimelineTab.js';
 import { CaseReviewTab } from '../review/CaseReviewTab.js';
+import { ArchivedPanel } from '../archive/ArchivedPanel.js';
 
 /** One case: header with the stage bar and actions, and tabs for facts, records and the timeline. */
 export function CaseDetailPage({ id }: { id: number }) {
@@ -34,7 +35,7 @@ export function CaseDetailPage({ id }: { id: number }) {
         />
       )}
       {c.status !== 'voided' && c.stage === 'archived' && (
-        <Alert type="info" showIcon style={{ marginBottom: 12 }} title="本案件已归档，案卷只读。" />
+        <ArchivedPanel c={c} />
       )}
       <Card size="small">
         <Tabs

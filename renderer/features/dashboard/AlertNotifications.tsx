@@ -12,9 +12,9 @@ const SEEN_KEY = 'sanxiang.alertsSeen';
 /** More new alerts than this at once are announced as one summary. */
 const MAX_SEPARATE = 3;
 
-function loadSeen(): Record<string, number> {
+function loadSeen(key: string): Record<string, number> {
   try {
-    return JSON.parse(sessionStorage.getItem(SEEN_KEY) ?? '{}') as Record<string, number>;
+    return JSON.parse(sessionStorage.getItem(key) ?? '{}') as Record<string, number>;
   } catch {
     return {};
   }
@@ -28,7 +28,8 @@ function loadSeen(): Record<string, number> {
 export function AlertNotifications() {
   const { me } = useSession();
   const { notification } = App.useApp();
-  const seen = useRef<Record<string, number>>(loadSeen());
+  const seenKey = `${SEEN_KEY}.${me.user.id}`;
+  const seen = useRef<Record<string, number>>(loadSeen(seenKey));
   const enabled = !isDesktop() && can(me, 'dashboard.alerts');
 
   useEffect(() => {
@@ -96,7 +97,7 @@ export function AlertNotifications() {
       else announceMany(fresh);
       seen.current = next;
       try {
-        sessionStorage.setItem(SEEN_KEY, JSON.stringify(next));
+        sessionStorage.setItem(seenKey, JSON.stringify(next));
       } catch {
         /* storage disabled: announce again after a reload */
       }
@@ -107,7 +108,7 @@ export function AlertNotifications() {
       live = false;
       clearInterval(timer);
     };
-  }, [enabled, me, notification]);
+  }, [enabled, me, notification, seenKey]);
 
   return null;
 }

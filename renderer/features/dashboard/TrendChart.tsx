@@ -11,12 +11,15 @@ const W = 560;
 const H = 190;
 const M = { left: 34, right: 8, top: 12, bottom: 26 };
 
-/** A round axis maximum: 1, 2 or 5 × 10ⁿ at or above `v`. */
-function niceMax(v: number): number {
-  if (v <= 0) return 4;
-  const p = 10 ** Math.floor(Math.log10(v));
-  const m = [1, 2, 2.5, 5, 10].find((x) => x * p >= v)!;
-  return m * p;
+/** Axis ticks: 0 and four or five round steps (1, 2 or 5 × 10ⁿ; whole numbers for counts) reaching `v`. */
+function axisTicks(v: number, whole: boolean): number[] {
+  if (v <= 0) return [0, 1, 2, 3, 4];
+  const raw = Math.max(v, whole ? 4 : 0) / 4;
+  const p = 10 ** Math.floor(Math.log10(raw));
+  let step = [1, 2, 5, 10].map((m) => m * p).find((x) => x >= raw)!;
+  if (whole) step = Math.max(1, Math.round(step));
+  const n = Math.max(1, Math.ceil(v / step - 1e-9));
+  return Array.from({ length: n + 1 }, (_, i) => i * step);
 }
 
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
@@ -31,14 +34,14 @@ export function TrendChart({ chart, months }: { chart: Chart; months: string[] }
   const bars = used.filter((s) => !LINE_KEYS.has(s.key));
   const lines = used.filter((s) => LINE_KEYS.has(s.key));
   const stackTotals = months.map((_, i) => bars.reduce((a, s) => a + s.values[i], 0));
-  const max = niceMax(Math.max(0, ...stackTotals, ...lines.flatMap((s) => s.values)));
+  const ticks = axisTicks(Math.max(0, ...stackTotals, ...lines.flatMap((s) => s.values)), chart.unit !== '小时');
+  const max = ticks[ticks.length - 1];
   const plotW = W - M.left - M.right;
   const plotH = H - M.top - M.bottom;
   const slot = plotW / months.length;
   const barW = Math.max(4, Math.min(28, slot * 0.62));
   const y = (v: number) => M.top + plotH - (v / max) * plotH;
   const x = (i: number) => M.left + slot * i + slot / 2;
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
   const every = months.length > 12 ? 2 : 1;
   const tip = (i: number) =>
     [`${months[i].slice(0, 4)}年${monthLabel(months[i])}`, ...used.map((s) => `${s.label} ${fmt(s.values[i])} ${chart.unit}`), ...(bars.length > 1 ? [`合计 ${fmt(stackTotals[i])} ${chart.unit}`] : [])].join('\n');
