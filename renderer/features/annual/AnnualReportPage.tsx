@@ -79,7 +79,7 @@ export function AnnualReportPage({ query }: { query: Query }) {
           <Card size="small" title="按执法类别">
             <AnnualTypeTables rows={r.byType} />
           </Card>
-          <Row gutter={12}>
+          <Row gutter={[12, 12]} className="sx-print-stack">
             <Col span={9}>
               <Card size="small" title="重大执法决定法制审核" style={{ height: '100%' }}>
                 {r.reviews.available ? (

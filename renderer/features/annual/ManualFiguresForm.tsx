@@ -70,11 +70,11 @@ export function ManualFiguresForm({ year, manual, editable, onSaved }: { year: n
       </Form.Item>
       {error && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 12 }} />}
       {editable && (
-        <Button type="primary" htmlType="submit" loading={save.pending}>
+        <Button type="primary" htmlType="submit" loading={save.pending} className="sx-no-print">
           保存复议诉讼数据
         </Button>
       )}
-      <Typography.Text type="secondary" style={{ marginLeft: editable ? 12 : 0 }}>
+      <Typography.Text type="secondary" style={{ marginLeft: editable ? 12 : 0 }} className="sx-no-print">
         {manual.updatedAt ? `最后由 ${manual.updatedBy ?? ''} 于 ${formatDateTime(manual.updatedAt)} 填报。` : '尚未填报。'}
         维持、撤销、变更、确认违法和其他的合计不能超过收到的件数。
       </Typography.Text>

@@ -13,7 +13,7 @@ import { UsersTab } from './UsersTab.js';
 const TABS: { key: string; label: string; render: (q: Query) => ReactNode }[] = [
   { key: 'bureau', label: '单位信息', render: () => <BureauTab /> },
   { key: 'users', label: '用户与角色', render: () => <UsersTab /> },
-  { key: 'officers', label: '执法人员', render: (q) => <OfficersTab certificate={q.certificate} /> },
+  { key: 'officers', label: '执法人员', render: (q) => <OfficersTab key={q.certificate ?? ''} certificate={q.certificate} /> },
   { key: 'devices', label: '执法记录仪', render: () => <DevicesTab /> },
   { key: 'cases', label: '办案设置', render: () => <CaseSettingsTab /> },
   { key: 'holidays', label: '节假日', render: () => <HolidaysTab /> },
