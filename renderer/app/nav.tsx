@@ -39,7 +39,7 @@ export const NAV_ITEMS: NavItem[] = [
   },
   { key: 'stats', label: '统计', icon: <BarChartOutlined />, path: '/stats', visible: (me) => doesCaseWork(me) && can(me, 'dashboard.summary') },
   { key: 'ledgers', label: '台账', icon: <TableOutlined />, path: '/ledgers', visible: (me) => can(me, 'ledgers.query') },
-  { key: 'annual', label: '年度统计', icon: <SnippetsOutlined />, path: '/annual', visible: (me) => can(me, 'report.annual') },
+  { key: 'annual', label: '年度数据', icon: <SnippetsOutlined />, path: '/annual', visible: (me) => can(me, 'report.annual') },
   { key: 'settings', label: '设置', icon: <SettingOutlined />, path: '/settings', visible: (me) => can(me, 'settings.update') },
   { key: 'audit', label: '审计', icon: <AuditOutlined />, path: '/audit', visible: (me) => can(me, 'audit.list') },
 ];

@@ -70,7 +70,8 @@ async function signIn(username: string, password: string, keepNotices = false): 
   if (!keepNotices && ['juzhang', ADMIN.username].includes(username)) {
     await page.locator('.ant-notification-notice').first().waitFor();
     await closeNotifications(page);
-    await page.locator('.ant-notification-notice').first().waitFor({ state: 'detached' });
+    // The leave animation sometimes lingers in headless Chromium; screenshots do not depend on it.
+    await page.locator('.ant-notification-notice').first().waitFor({ state: 'detached', timeout: 3000 }).catch(() => undefined);
   }
   return {
     page,
@@ -384,7 +385,7 @@ test('年度统计：复议诉讼填报（合计校验）、导出 Excel、生�
   const s = await signIn('juzhang', scene.password);
   const { page } = s;
   try {
-    await page.getByRole('menuitem', { name: '年度统计' }).click();
+    await page.getByRole('menuitem', { name: '年度数据' }).click();
     await page.getByRole('heading', { name: '年度行政执法数据' }).waitFor();
     await screenshot(page, '73-01-annual-last-year');
     await page.getByLabel('统计年度').click();
@@ -427,7 +428,7 @@ test('年度统计：复议诉讼填报（合计校验）、导出 Excel、生�
   // The publisher reads the figures and drafts the website item; it then goes through 公示 review.
   const p = await signIn('gongkai', scene.password);
   try {
-    await p.page.getByRole('menuitem', { name: '年度统计' }).click();
+    await p.page.getByRole('menuitem', { name: '年度数据' }).click();
     await p.page.getByLabel('统计年度').click();
     await pickOption(p.page, `${year} 年度`);
     await p.page.waitForURL(new RegExp(`year=${year}`));

@@ -6,6 +6,7 @@ import { EmptyHint } from '../../components/EmptyHint.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { RunProgress } from '../../components/RunProgress.js';
 import { useProgressRun } from '../../lib/use-progress-run.js';
+import { readableBackupText } from './backup-text.js';
 import type { QueryState } from '../../lib/use-api.js';
 
 /** The backups on the target, newest first, each with its verification state and 校验 (restore.check). */
@@ -81,7 +82,7 @@ export function BackupList({ list, configured }: { list: QueryState<BackupInfo[]
             title={
               check.result.ok
                 ? `备份完好：数据库和 ${check.result.checkedObjects} 个证据文件全部与哈希一致，审计链完整（${check.result.backup?.auditEntries ?? 0} 条），可用于恢复。`
-                : check.result.message
+                : readableBackupText(check.result.message)
             }
             description={
               check.result.ok ? (

@@ -4,6 +4,7 @@ import type { BackupState } from '../../../shared/supervision-types.js';
 import { formatBytes, formatDateTime } from '../../../shared/logic/text.js';
 import { RunProgress } from '../../components/RunProgress.js';
 import { useProgressRun } from '../../lib/use-progress-run.js';
+import { readableBackupText } from './backup-text.js';
 
 /** 立即备份: the last run, the button, its progress (with 取消) and the result. */
 export function BackupRunPanel({ state, configured, onDone }: { state: BackupState; configured: boolean; onDone: () => void }) {
@@ -22,7 +23,7 @@ export function BackupRunPanel({ state, configured, onDone }: { state: BackupSta
         </Descriptions.Item>
         {state.message && (
           <Descriptions.Item label="结果" span={2}>
-            <Typography.Text type={state.lastOk === false ? 'danger' : undefined}>{state.message}</Typography.Text>
+            <Typography.Text type={state.lastOk === false ? 'danger' : undefined}>{readableBackupText(state.message)}</Typography.Text>
           </Descriptions.Item>
         )}
       </Descriptions>

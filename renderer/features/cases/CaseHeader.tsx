@@ -5,7 +5,7 @@ import { CASE_TYPE_LABELS, PROCEDURE_LABELS, STAGES, STAGE_LABELS } from '../../
 import type { CaseDetail } from '../../../shared/types.js';
 import { navigate } from '../../app/router.js';
 import { useSession } from '../../app/session-context.js';
-import { can } from '../../lib/access.js';
+import { can, hasRole } from '../../lib/access.js';
 import { call } from '../../lib/api.js';
 import { ArchiveButton } from '../archive/ArchiveButton.js';
 import { AdvanceStageModal } from './AdvanceStageModal.js';
@@ -21,7 +21,9 @@ export function CaseHeader({ c, readOnly, onChange }: { c: CaseDetail; readOnly:
   const enteredOn = new Map(c.stages.map((s) => [s.stage, s.enteredOn]));
   // After 结案 the only step left is 归档, which builds the case-file package (ArchiveButton).
   const canAdvance = !readOnly && can(me, 'cases.advanceStage') && c.stage !== 'closing';
-  const canArchive = !readOnly && c.stage === 'closing' && can(me, 'archive.create');
+  // The head, or one of the case's handlers (as the services require).
+  const handlesIt = me.user.officerId != null && c.handlers.some((h) => h.officerId === me.user.officerId);
+  const canArchive = !readOnly && c.stage === 'closing' && can(me, 'archive.create') && (hasRole(me, 'head') || handlesIt);
   const reload = async () => {
     const r = await call('cases.get', { id: c.id });
     if (r.ok) onChange(r.value);
