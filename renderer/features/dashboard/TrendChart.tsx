@@ -23,6 +23,8 @@ function axisTicks(v: number, whole: boolean): number[] {
 }
 
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+/** Axis labels keep the step's precision (0.05 stays 0.05). */
+const fmtTick = (n: number) => String(Number(n.toFixed(2)));
 const monthLabel = (ym: string) => `${Number(ym.slice(5, 7))}月`;
 
 /** Monthly stacked bars (and a line for a total such as 送审), plain SVG with a legend and tooltips. */
@@ -53,7 +55,7 @@ export function TrendChart({ chart, months }: { chart: Chart; months: string[] }
           <g key={t}>
             <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} stroke={t === 0 ? '#bfbfbf' : '#f0f0f0'} />
             <text x={M.left - 6} y={y(t) + 4} textAnchor="end" fontSize={10} fill="#8c8c8c">
-              {fmt(t)}
+              {fmtTick(t)}
             </text>
           </g>
         ))}
