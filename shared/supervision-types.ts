@@ -91,6 +91,16 @@ export const LEDGER_LABELS: Record<LedgerName, string> = {
   devices: '执法记录仪导出情况',
 };
 
+/** The disclosure state filter of the 公示台账, as its 公示情况 column words it. */
+export const LEDGER_DISCLOSURE_STATES = ['overdue', 'pending', 'onTime', 'late', 'exempt'] as const;
+export const LEDGER_DISCLOSURE_STATE_LABELS: Record<(typeof LEDGER_DISCLOSURE_STATES)[number], string> = {
+  overdue: '超期未公示',
+  pending: '待公示',
+  onTime: '按时公示',
+  late: '超期公示',
+  exempt: '不公示',
+};
+
 export type LedgerCellType = 'text' | 'number' | 'money' | 'date';
 
 export interface LedgerColumnInfo {
@@ -286,4 +296,13 @@ export interface RestoreCheckResult {
 export interface RestoreResult extends RestoreCheckResult {
   dataDir: string;
   counts: Record<string, number>;
+}
+
+/** Where a long supervision operation (归档, 备份, 校验) is, polled by the UI while it waits. */
+export interface JobProgress {
+  line: string;
+  done: number | null;
+  total: number | null;
+  cancelRequested: boolean;
+  finished: boolean;
 }

@@ -13,7 +13,7 @@ export const demoCommand: Command = {
         const { password: _p, ...shown } = counts;
         args.out.result(
           shown,
-          `演示数据已写入 ${app.dataDir}\n执法人员 ${counts.officers} 名，账号 ${counts.users} 个，记录仪 ${counts.devices} 台，案件 ${counts.cases} 件（其中作废 ${counts.voidedCases} 件），音像记录 ${counts.media.clips} 个${counts.media.note ? `（${counts.media.note}）` : ''}，审计记录 ${counts.auditEntries} 条。\n演示账号：admin（管理员）、zhifa1~3（执法人员）、shenhe（法制审核）、fuzeren（负责人）、gongkai（信息公开）、shenji（审计），密码均为${process.env.SANXIANG_PASSWORD ? '环境变量 SANXIANG_PASSWORD 的值' : ` ${DEMO_PASSWORD}`}。`,
+          `演示数据已写入 ${app.dataDir}\n执法人员 ${counts.officers} 名，账号 ${counts.users} 个，记录仪 ${counts.devices} 台，案件 ${counts.cases} 件（其中作废 ${counts.voidedCases} 件、已归档 ${counts.archivedCases} 件），音像记录 ${counts.media.clips} 个${counts.media.note ? `（${counts.media.note}）` : ''}，审计记录 ${counts.auditEntries} 条。\n演示账号：admin（管理员）、zhifa1~3（执法人员）、shenhe（法制审核）、fuzeren（负责人）、gongkai（信息公开）、shenji（审计），密码均为${process.env.SANXIANG_PASSWORD ? '环境变量 SANXIANG_PASSWORD 的值' : ` ${DEMO_PASSWORD}`}。`,
         );
         return 0;
       },

@@ -8,7 +8,7 @@ import { seedReviews } from './review-seed.js';
 import { seedDisclosures } from './disclosure-seed.js';
 import { seedSupervision } from './supervision-seed.js';
 import { seedMedia } from './media-seed.js';
-import { seedCases, seedDevices, seedOfficers, seedUsers, sessionUserOf } from './seed-foundation.js';
+import { must, seedCases, seedDevices, seedOfficers, seedUsers, sessionUserOf } from './seed-foundation.js';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
@@ -18,6 +18,7 @@ export interface DemoCounts {
   devices: number;
   cases: number;
   voidedCases: number;
+  archivedCases: number;
   reviews: Record<string, number>;
   disclosures: Awaited<ReturnType<typeof seedDisclosures>>;
   media: Awaited<ReturnType<typeof seedMedia>>;
@@ -55,9 +56,10 @@ export async function runDemo(app: AppContext, password = DEMO_PASSWORD): Promis
   const users = await seedUsers(app, admin, officerIds, password);
   const devices = await seedDevices(app, admin, officerIds, rng);
   const handlers = [users.zhifa1, users.zhifa2, users.zhifa3];
-  const { cases, voided } = await seedCases(app, handlers, admin, officerIds, rng, today);
+  const { cases, voided, toArchive } = await seedCases(app, handlers, admin, officerIds, rng, today);
   const reviews = await seedReviews(app, rng);
   const disclosures = await seedDisclosures(app);
+  const archived = await archiveForDemo(app, toArchive);
   seedSupervision(app);
   // Last: it draws nothing from the random sequence the other seeds share.
   const media = await seedMedia(app, users.zhifa1, today);
@@ -67,10 +69,18 @@ export async function runDemo(app: AppContext, password = DEMO_PASSWORD): Promis
     devices,
     cases,
     voidedCases: voided,
+    archivedCases: archived,
     reviews,
     disclosures,
     media,
     auditEntries: app.audit.head().entries,
     password,
   };
+}
+
+/** 归档 of the old closed cases by the bureau head, each with its case-file package (in the data folder's archives/). */
+async function archiveForDemo(app: AppContext, caseIds: number[]): Promise<number> {
+  const head = sessionUserOf(app, 'fuzeren');
+  for (const caseId of caseIds) await must(app, head, 'archive.create', { caseId });
+  return caseIds.length;
 }

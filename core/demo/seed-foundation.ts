@@ -99,12 +99,18 @@ function pickType(rng: Rng): CaseType {
 }
 
 /** Cases of every type at every stage over the last 14 months, created through the services. */
-export async function seedCases(app: AppContext, handlersByUser: SessionUser[], admin: SessionUser, officerIds: number[], rng: Rng, today: string, count = 320): Promise<{ cases: number; voided: number }> {
+/**
+ * Cases at every stage. Those old enough to be archived stop at 结案 and are returned in `toArchive`:
+ * the demo archives them (archive.create, which writes the case-file package) once the reviews and
+ * disclosures are seeded, so their packages hold the whole case.
+ */
+export async function seedCases(app: AppContext, handlersByUser: SessionUser[], admin: SessionUser, officerIds: number[], rng: Rng, today: string, count = 320): Promise<{ cases: number; voided: number; toArchive: number[] }> {
   const activeOfficers = officerIds.filter((id) => {
     const o = app.repos.officers.get(id)!;
     return o.status === 'active' && o.certValidUntil >= today;
   });
   let voided = 0;
+  const toArchive: number[] = [];
   for (let i = 0; i < count; i++) {
     const caseType = pickType(rng);
     const t = rng.pick(CASE_TEMPLATES[caseType]);
@@ -152,10 +158,14 @@ export async function seedCases(app: AppContext, handlersByUser: SessionUser[], 
       if (stage === 'review' && procedure === 'simple') continue;
       date = addDays(date, rng.int(1, Math.max(1, Math.floor(age / (reach + 1)))));
       if (date > today) break;
+      if (stage === 'archived') {
+        toArchive.push(created.id);
+        break;
+      }
       // Major decisions pass legal review first (the gate in cases.advanceStage).
       if (stage === 'decision' && !(await passReviewForDemo(app, created.id, date))) break;
-      await must(app, stage === 'archived' ? admin : user, 'cases.advanceStage', { id: created.id, stage, enteredOn: date, note: '' });
+      await must(app, user, 'cases.advanceStage', { id: created.id, stage, enteredOn: date, note: '' });
     }
   }
-  return { cases: count, voided };
+  return { cases: count, voided, toArchive };
 }

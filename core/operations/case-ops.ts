@@ -126,6 +126,10 @@ export const caseHandlers: Handlers<OpsWithPrefix<'cases.' | 'records.'>> = {
       throw invalid(`案件当前处于“${STAGE_LABELS[c.stage]}”环节，不能回到或重复“${STAGE_LABELS[stage]}”环节。`);
     }
     if (stage === 'archived' && c.stage !== 'closing') throw invalid('案件须先结案，才能归档。');
+    // 归档 is reached only through archive.create, which builds and verifies the case-file package first.
+    if (stage === 'archived') {
+      throw new UserError('ARCHIVE_PACKAGE_REQUIRED', `归档须生成案卷包：请在案件页点击“归档”，系统生成并校验案卷包后自动进入“归档”环节。`);
+    }
     if (enteredOn < c.openedOn) throw invalid(`环节日期不能早于立案日期（${c.openedOn}）。`);
     if (enteredOn > ctx.today()) throw invalid('环节日期不能晚于今天。');
     const lastStage = ctx.app.repos.cases.stages(id).at(-1);
@@ -136,7 +140,7 @@ export const caseHandlers: Handlers<OpsWithPrefix<'cases.' | 'records.'>> = {
     // Closing without a decision (撤销立案、终止调查) is not gated.
     if (from < STAGES.indexOf('decision') && ['decision', 'service', 'execution'].includes(stage)) assertDecisionAllowed(ctx.app, id);
     const at = ctx.nowIso();
-    const closedOn = stage === 'closing' || stage === 'archived' ? (c.closedOn ?? enteredOn) : null;
+    const closedOn = stage === 'closing' ? (c.closedOn ?? enteredOn) : null;
     ctx.app.repos.cases.setStage(id, stage, closedOn, at);
     ctx.app.repos.cases.insertStage({ caseId: id, stage, enteredOn, note, userId: ctx.user?.id ?? null, at });
     ctx.audit('case', id, { from: c.stage, to: stage, enteredOn, note });

@@ -17,6 +17,7 @@ import { loadAnnualManual, saveAnnualManual } from '../supervision/report/annual
 import { loadSupervisionSettings, saveSupervisionSettings } from '../supervision/settings.js';
 import { computeTodo } from '../supervision/todo.js';
 import { computeTrends } from '../supervision/trends.js';
+import { cancelProgress, progressOf, withProgress } from '../supervision/progress.js';
 import { invalid, UserError } from '../errors.js';
 import { currentUser, type Handlers, type OpContext, type OpsWithPrefix } from './context.js';
 
@@ -62,11 +63,19 @@ export const supervisionHandlers: Handlers<SupervisionOp> = {
   'report.annualNotice': (ctx, { year }) => annualNoticeContent(computeAnnualReport(ctx.app, year), ctx.today()),
   'report.publishAnnual': (ctx, { year }) => publishAnnual(ctx.app, currentUser(ctx), year),
 
-  'archive.create': (ctx, { caseId, dest, zip }) => createArchive(ctx.app, currentUser(ctx), { caseId, dest: dest ? userPath(ctx, dest, '归档位置') : undefined, zip }),
+  'archive.create': (ctx, { caseId, dest, zip, progressId }) => {
+    const user = currentUser(ctx);
+    const where = dest ? userPath(ctx, dest, '归档位置') : undefined;
+    return withProgress(ctx.app, progressId, user.id, '正在准备归档…', (p) => createArchive(ctx.app, user, { caseId, dest: where, zip }, { onProgress: p.report, signal: p.signal }));
+  },
   'archive.get': (ctx, { caseId }) => ({ archive: archiveInfo(ctx.app, caseId) }),
-  'archive.verify': (_ctx, { path }) => verifyArchive(path),
+  'archive.verify': (ctx, { path, progressId }) =>
+    withProgress(ctx.app, progressId, currentUser(ctx).id, '正在读取案卷包…', (p) => verifyArchive(path, (done, total) => p.report(`正在校验 ${done}/${total}…`, done, total), p.signal)),
 
-  'backup.run': (ctx, { target }) => runBackup(ctx.app, actorOf(ctx), { target: target ? userPath(ctx, target, '备份位置') : undefined }),
+  'backup.run': (ctx, { target, progressId }) => {
+    const where = target ? userPath(ctx, target, '备份位置') : undefined;
+    return withProgress(ctx.app, progressId, currentUser(ctx).id, '正在准备备份…', (p) => runBackup(ctx.app, actorOf(ctx), { target: where, onProgress: p.report, signal: p.signal }));
+  },
   'backup.list': (ctx, { target }) => {
     const t = target ?? loadBackupSettings(ctx.app).target;
     if (!t) return [];
@@ -83,12 +92,14 @@ export const supervisionHandlers: Handlers<SupervisionOp> = {
     ctx.audit('settings', 'backup', Object.fromEntries(Object.keys(patch).map((k) => [k, { before: before[k as keyof typeof before], after: after[k as keyof typeof after] }])));
     return after;
   },
-  'restore.check': async (_ctx, { path }) => {
+  'restore.check': async (ctx, { path, progressId }) => {
     try {
-      return await checkBackup(path);
+      return await withProgress(ctx.app, progressId, currentUser(ctx).id, '正在读取备份…', (p) => checkBackup(path, p.report, p.signal));
     } catch (e) {
       if (e instanceof UserError) throw e;
       throw new UserError('BACKUP_UNREADABLE', `无法读取备份“${path}”：${(e as Error).message}。请检查备份位置是否已连接。`);
     }
   },
+  'supervision.progress': (ctx, { progressId }) => ({ progress: progressOf(ctx.app, progressId, currentUser(ctx).id) }),
+  'supervision.cancel': (ctx, { progressId }) => ({ cancelled: cancelProgress(ctx.app, progressId, currentUser(ctx).id) }),
 };

@@ -3,6 +3,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Me } from '../../shared/types.js';
 import { ChangePasswordModal } from '../features/auth/ChangePasswordModal.js';
 import { NewCaseDrawer } from '../features/cases/NewCaseDrawer.js';
+import { AlertNotifications } from '../features/dashboard/AlertNotifications.js';
 import { call } from '../lib/api.js';
 import { can, doesCaseWork } from '../lib/access.js';
 import { activeNav, visibleNav } from './nav.js';
@@ -85,6 +86,7 @@ export function Shell({ me, onMe, onSignedOut }: { me: Me; onMe: (me: Me) => voi
           </Layout.Content>
         </Layout>
       </Layout>
+      <AlertNotifications />
       {canCreate && <NewCaseDrawer open={newCaseOpen} onClose={() => setNewCaseOpen(false)} />}
       <ChangePasswordModal
         open={pwOpen || me.user.mustChangePassword}

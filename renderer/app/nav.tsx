@@ -9,6 +9,8 @@ import {
   SafetyCertificateOutlined,
   SettingOutlined,
   VideoCameraOutlined,
+  SnippetsOutlined,
+  TableOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Me } from '../../shared/types.js';
@@ -28,7 +30,6 @@ export const NAV_ITEMS: NavItem[] = [
   { key: 'cases', label: '案件', icon: <FolderOpenOutlined />, path: '/cases', visible: (me) => doesCaseWork(me) && can(me, 'cases.list') },
   { key: 'media', label: '音视频', icon: <VideoCameraOutlined />, path: '/media', visible: (me) => can(me, 'media.list') },
   { key: 'review', label: '法制审核', icon: <SafetyCertificateOutlined />, path: '/review', visible: (me) => can(me, 'review.queue') || can(me, 'review.mine') || can(me, 'review.overdue') },
-  // { key: 'publish', label: '公示', … } are added by their features, between 案件 and 统计.
   {
     key: 'disclosure',
     label: '公示',
@@ -37,6 +38,8 @@ export const NAV_ITEMS: NavItem[] = [
     visible: (me) => hasRole(me, 'officer', 'publisher', 'admin', 'head') && can(me, 'disclosure.list'),
   },
   { key: 'stats', label: '统计', icon: <BarChartOutlined />, path: '/stats', visible: (me) => doesCaseWork(me) && can(me, 'dashboard.summary') },
+  { key: 'ledgers', label: '台账', icon: <TableOutlined />, path: '/ledgers', visible: (me) => can(me, 'ledgers.query') },
+  { key: 'annual', label: '年度数据', icon: <SnippetsOutlined />, path: '/annual', visible: (me) => can(me, 'report.annual') },
   { key: 'settings', label: '设置', icon: <SettingOutlined />, path: '/settings', visible: (me) => can(me, 'settings.update') },
   { key: 'audit', label: '审计', icon: <AuditOutlined />, path: '/audit', visible: (me) => can(me, 'audit.list') },
 ];

@@ -16,6 +16,9 @@ import { StatsPage } from '../features/dashboard/StatsPage.js';
 import { SettingsPage } from '../features/settings/SettingsPage.js';
 import { ClipPage } from '../features/media/ClipPage.js';
 import { MediaPage } from '../features/media/MediaPage.js';
+import { LedgersPage } from '../features/ledgers/LedgersPage.js';
+import { AnnualReportPage } from '../features/annual/AnnualReportPage.js';
+import { CaseCoverPage } from '../features/cases/CaseCoverPage.js';
 import type { Location } from './router.js';
 import { matchPath } from './router.js';
 
@@ -32,15 +35,18 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/cases/:id', nav: 'cases', render: (p) => <CaseDetailPage key={p.id} id={Number(p.id)} /> },
   { pattern: '/media', nav: 'media', render: (_p, loc) => <MediaPage query={loc.query} /> },
   { pattern: '/media/:id', nav: 'media', render: (p) => <ClipPage key={p.id} id={Number(p.id)} /> },
-  { pattern: '/review', nav: 'review', render: () => <ReviewListPage /> },
   { pattern: '/review/stats', nav: 'review', render: (_p, loc) => <ReviewStatsPage query={loc.query} /> },
+  { pattern: '/cases/:id/cover', nav: 'cases', render: (p) => <CaseCoverPage key={p.id} id={Number(p.id)} /> },
+  { pattern: '/review', nav: 'review', render: (_p, loc) => <ReviewListPage tab={loc.query.tab} /> },
   { pattern: '/review/:id', nav: 'review', render: (p) => <ReviewWorkspace key={p.id} id={Number(p.id)} /> },
   { pattern: '/disclosure', nav: 'disclosure', render: (_p, loc) => <DisclosureListPage query={loc.query} /> },
   { pattern: '/disclosure/log', nav: 'disclosure', render: () => <PublishLogPage /> },
   { pattern: '/disclosure/targets', nav: 'disclosure', render: () => <TargetsPage /> },
   { pattern: '/disclosure/:id', nav: 'disclosure', render: (p) => <DisclosureDetailPage key={p.id} id={Number(p.id)} /> },
   { pattern: '/stats', nav: 'stats', render: () => <StatsPage /> },
-  { pattern: '/settings', nav: 'settings', render: (_p, loc) => <SettingsPage tab={loc.query.tab} /> },
+  { pattern: '/ledgers', nav: 'ledgers', render: (_p, loc) => <LedgersPage query={loc.query} /> },
+  { pattern: '/annual', nav: 'annual', render: (_p, loc) => <AnnualReportPage query={loc.query} /> },
+  { pattern: '/settings', nav: 'settings', render: (_p, loc) => <SettingsPage tab={loc.query.tab} query={loc.query} /> },
   { pattern: '/audit', nav: 'audit', render: () => <AuditPage /> },
 ];
 

@@ -4,6 +4,7 @@ import { REVIEW_OUTCOMES } from '../review-domain.js';
 import type { BackupSettings, SupervisionSettings } from '../supervision-settings.js';
 import { BACKUP_SETTINGS_PATCH, SUPERVISION_SETTINGS_PATCH } from '../supervision-settings.js';
 import {
+  LEDGER_DISCLOSURE_STATES,
   LEDGERS,
   type AlertsResult,
   type AnnualExportResult,
@@ -12,6 +13,7 @@ import {
   type AnnualReport,
   type ArchiveCreateResult,
   type ArchiveVerifyResult,
+  type JobProgress,
   type BackupInfo,
   type BackupRunResult,
   type BackupState,
@@ -30,6 +32,8 @@ const READERS = ['head', 'admin', 'auditor'] as const;
 const year = z.number().int().min(2000, '年份不正确').max(2100, '年份不正确');
 /** A path chosen by the user in the desktop shell's save dialog (absolute). */
 const filePath = z.string().trim().min(1).max(1000);
+/** A name the UI makes up for a long run, to poll `supervision.progress` and `supervision.cancel` with. */
+const progressId = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, '进度编号不正确');
 
 export const LedgerFilterInput = z
   .object({
@@ -41,9 +45,10 @@ export const LedgerFilterInput = z
     handlerId: id,
     overdue: z.boolean(),
     closedTo: date('结案日期'),
+    dueTo: date('期限截止日期'),
     avGap: z.boolean(),
     outcome: z.enum([...REVIEW_OUTCOMES, 'pending']),
-    state: z.enum(['onTime', 'late', 'overdue', 'pending', 'exempt']),
+    state: z.enum(LEDGER_DISCLOSURE_STATES),
     officerId: id,
     deviceSerial: z.string().trim().max(64),
     annotated: z.boolean(),
@@ -97,7 +102,8 @@ export const supervisionOps = {
     output: returns<LedgerExportResult>(),
   }),
 
-  'report.annual': defineOp({ title: '查看年度统计', kind: 'query', access: READERS, input: z.object({ year }), output: returns<AnnualReport>() }),
+  // The publisher reads the figures to draft the website item (report.publishAnnual).
+  'report.annual': defineOp({ title: '查看年度统计', kind: 'query', access: [...READERS, 'publisher'], input: z.object({ year }), output: returns<AnnualReport>() }),
   'report.annualExport': defineOp({
     title: '导出年度统计',
     kind: 'job',
@@ -122,7 +128,8 @@ export const supervisionOps = {
   'report.publishAnnual': defineOp({
     title: '生成年度统计公示稿',
     kind: 'job',
-    access: ['head', 'admin', 'publisher'],
+    // Drafted through disclosure.createNotice, which only drafters (the publisher here) may call.
+    access: ['publisher'],
     input: z.object({ year }),
     output: returns<{ disclosureId: number | null; content: AnnualNoticeContent }>(),
   }),
@@ -131,7 +138,7 @@ export const supervisionOps = {
     title: '归档',
     kind: 'job',
     access: ['officer', 'head'],
-    input: z.object({ caseId: id, dest: filePath.optional(), zip: z.boolean().default(true) }),
+    input: z.object({ caseId: id, dest: filePath.optional(), zip: z.boolean().default(true), progressId: progressId.optional() }),
     output: returns<ArchiveCreateResult>(),
   }),
   'archive.get': defineOp({
@@ -145,7 +152,7 @@ export const supervisionOps = {
     title: '校验案卷包',
     kind: 'job',
     access: ['officer', 'head', 'admin', 'auditor'],
-    input: z.object({ path: filePath }),
+    input: z.object({ path: filePath, progressId: progressId.optional() }),
     output: returns<ArchiveVerifyResult>(),
   }),
 
@@ -153,7 +160,7 @@ export const supervisionOps = {
     title: '立即备份',
     kind: 'job',
     access: ['admin'],
-    input: z.object({ target: filePath.optional() }),
+    input: z.object({ target: filePath.optional(), progressId: progressId.optional() }),
     output: returns<BackupRunResult & { unchanged: boolean }>(),
   }),
   'backup.list': defineOp({ title: '查看备份', kind: 'query', access: ['admin'], input: z.object({ target: filePath.optional() }), output: returns<BackupInfo[]>() }),
@@ -165,5 +172,19 @@ export const supervisionOps = {
     output: returns<{ settings: BackupSettings; state: BackupState; targetFree: number | null; targetTotal: number | null }>(),
   }),
   'backup.settings.update': defineOp({ title: '修改备份设置', kind: 'command', access: ['admin'], input: BACKUP_SETTINGS_PATCH, output: returns<BackupSettings>() }),
-  'restore.check': defineOp({ title: '校验备份', kind: 'job', access: ['admin'], input: z.object({ path: filePath }), output: returns<RestoreCheckResult>() }),
+  'restore.check': defineOp({
+    title: '校验备份',
+    kind: 'job',
+    access: ['admin'],
+    input: z.object({ path: filePath, progressId: progressId.optional() }),
+    output: returns<RestoreCheckResult>(),
+  }),
+  'supervision.progress': defineOp({
+    title: '查看进度',
+    kind: 'query',
+    access: 'signed-in',
+    input: z.object({ progressId }),
+    output: returns<{ progress: JobProgress | null }>(),
+  }),
+  'supervision.cancel': defineOp({ title: '取消操作', kind: 'command', access: 'signed-in', input: z.object({ progressId }), output: returns<{ cancelled: boolean }>() }),
 } as const;

@@ -47,6 +47,35 @@ test('archive.create refuses a case that is not closed, and anyone but its handl
   assert.equal((await w.t.fails('archive.create', { caseId, dest }, other)).code, 'FORBIDDEN');
 });
 
+test('archiving reports progress and can be cancelled: the files written are removed, the case stays closed', async () => {
+  const c = await w.newCase({ openedOn: '2026-03-03' });
+  await w.t.call('cases.addRecord', { caseId: c.id, title: '询问笔录', body: '问：……答：……' }, w.officer);
+  await w.close(c.id, '2026-03-09');
+  const progressId = 'archive-cancel-1';
+  const listed = readdirSync(dest).sort();
+  const run = w.t.fails('archive.create', { caseId: c.id, dest, progressId }, w.officer);
+  assert.match((await w.t.call('supervision.progress', { progressId }, w.officer)).progress!.line, /归档|材料/);
+  assert.deepEqual(await w.t.call('supervision.cancel', { progressId }, w.officer), { cancelled: true });
+  const e = await run;
+  assert.equal(e.code, 'CANCELLED');
+  assert.match(e.message, /仍为“结案”/);
+  assert.equal((await w.t.call('cases.get', { id: c.id })).stage, 'closing');
+  assert.deepEqual(readdirSync(dest).sort(), listed, 'nothing of the package is left');
+  const done = await w.t.call('archive.create', { caseId: c.id, dest, progressId: 'archive-again-1' }, w.officer);
+  assert.equal((await w.t.call('supervision.progress', { progressId: 'archive-again-1' }, w.officer)).progress?.finished, true);
+  assert.equal((await w.t.call('archive.verify', { path: done.zip!, progressId: 'verify-1' }, w.officer)).ok, true);
+  assert.match((await w.t.call('supervision.progress', { progressId: 'verify-1' }, w.officer)).progress!.line, /校验/);
+});
+
+test('advancing a closed case to 归档 by hand is refused: only archive.create (which writes the package) archives', async () => {
+  const e = await w.t.fails('cases.advanceStage', { id: caseId, stage: 'archived', enteredOn: '2026-03-10', note: '' }, w.head);
+  assert.equal(e.code, 'ARCHIVE_PACKAGE_REQUIRED');
+  assert.match(e.message, /案卷包/);
+  const d = await w.t.call('cases.get', { id: caseId });
+  assert.equal(d.stage, 'closing', 'the case is still open for archiving');
+  assert.equal((await w.t.call('archive.get', { caseId })).archive, null, 'no package recorded');
+});
+
 test('closing a case produces a verified package (folder and zip) and makes the case read-only', async () => {
   pkg = await w.t.call('archive.create', { caseId, dest }, w.officer);
   assert.ok(existsSync(pkg.folder) && existsSync(pkg.zip!));

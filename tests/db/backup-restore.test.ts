@@ -103,6 +103,26 @@ test('retention keeps N backups and removes vault objects only they used', async
   assert.equal((await w.t.call('backup.list', {})).length, 2);
 });
 
+test('a backup run shows its progress to the one who started it and can be cancelled: nothing kept, not marked failed', async () => {
+  const before = await w.t.call('backup.list', {});
+  const stateBefore = (await w.t.call('backup.settings.get', {})).state;
+  await w.newCase({ openedOn: '2026-03-05' });
+  const progressId = 'backup-cancel-1';
+  const run = w.t.fails('backup.run', { progressId });
+  const seen = (await w.t.call('supervision.progress', { progressId })).progress;
+  assert.ok(seen && !seen.finished, 'the run is under way');
+  assert.equal((await w.t.call('supervision.progress', { progressId }, w.head)).progress, null, 'another user does not see it');
+  assert.deepEqual(await w.t.call('supervision.cancel', { progressId }, w.head), { cancelled: false });
+  assert.deepEqual(await w.t.call('supervision.cancel', { progressId }), { cancelled: true });
+  const e = await run;
+  assert.equal(e.code, 'CANCELLED');
+  assert.match(e.message, /以前的备份不受影响/);
+  assert.deepEqual((await w.t.call('backup.list', {})).map((b) => b.id), before.map((b) => b.id));
+  assert.deepEqual(readdirSync(join(target, 'sanxiang-backup')).filter((n) => n.startsWith('.tmp-')), [], 'the partial copy is removed');
+  assert.deepEqual((await w.t.call('backup.settings.get', {})).state, stateBefore, 'a cancelled run is not a failed backup');
+  assert.equal((await w.t.call('supervision.progress', { progressId })).progress?.finished, true);
+});
+
 test('backup → wipe → restore: vault re-hash, audit chain and every table count equal', async () => {
   const fresh = join(scratch, 'restored');
   await w.newCase({ openedOn: '2026-03-05' });

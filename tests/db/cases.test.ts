@@ -137,7 +137,8 @@ test('stages move forward only, with dates; archived cases are read-only; the ti
   assert.match((await t.fails('cases.advanceStage', { id: c.id, stage: 'archived', enteredOn: '2026-03-04' })).message, /先结案/);
   assert.match((await t.fails('cases.advanceStage', { id: c.id, stage: 'service', enteredOn: '2026-03-01' })).message, /不能早于/);
   await t.call('cases.advanceStage', { id: c.id, stage: 'closing', enteredOn: '2026-04-01', note: '结案' });
-  await t.call('cases.advanceStage', { id: c.id, stage: 'archived', enteredOn: '2026-04-02', note: '' });
+  assert.equal((await t.fails('cases.advanceStage', { id: c.id, stage: 'archived', enteredOn: '2026-04-02', note: '' })).code, 'ARCHIVE_PACKAGE_REQUIRED');
+  await t.call('archive.create', { caseId: c.id, zip: false }, await t.user('juzhang', ['head']));
   assert.equal((await t.fails('cases.update', { id: c.id, facts: '改' })).code, 'CASE_READ_ONLY');
   const d = await t.call('cases.get', { id: c.id });
   assert.equal(d.closedOn, '2026-04-01');

@@ -27,6 +27,8 @@ test('disclosure deadline: 7 working days across the Spring Festival and its mak
     const soon = find(await at('2026-02-24'), 'disclosures.dueSoon');
     assert.equal(soon?.count, 1);
     assert.equal(soon?.items[0].id, c.id);
+    const soonList = await w.t.call('ledgers.query', { ledger: 'disclosures', filter: soon!.link.filter as { state: 'pending'; dueTo: string } });
+    assert.deepEqual(soonList.rows.map((r) => r.decisionNo), [d.decisionNo], 'the link lands on the decisions due by the warning date');
     const onDue = await at('2026-02-26');
     assert.equal(find(onDue, 'disclosures.late'), undefined, 'the due day itself is not late');
     const late = find(await at('2026-02-27'), 'disclosures.late');

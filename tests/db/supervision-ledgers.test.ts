@@ -82,6 +82,10 @@ test('filters: a date range and the decision columns', async () => {
   assert.equal(p.rows[0].measures, '罚款');
   const f = await w.t.call('ledgers.query', { ledger: 'footage', filter: { annotated: false } });
   assert.deepEqual(f.rows.map((r) => r.fileName), ['现场录像2.mp4']);
+  // Recording times are UTC instants: shown in local time, filtered by local days (02:00Z is 10:00 in Shanghai).
+  assert.equal(f.rows[0].recordedAt, '2026-03-04 10:00');
+  const day = await w.t.call('ledgers.query', { ledger: 'footage', filter: { from: '2026-03-04', to: '2026-03-04' } });
+  assert.deepEqual(day.rows.map((r) => r.fileName), ['现场录像2.mp4']);
 });
 
 test('CSV: UTF-8 with BOM, CRLF, the same bytes as core/util/csv, formulas neutralised', async () => {
@@ -160,6 +164,7 @@ test('the website item goes through the disclosure issue as a draft', async () =
   const item = await w.t.call('disclosure.get', { id: r.disclosureId! }, pub);
   assert.equal(item.kind, 'annual');
   assert.equal(item.state, 'draft');
+  assert.equal((await w.t.fails('report.publishAnnual', { year: 2026 }, w.head)).code, 'FORBIDDEN', 'drafting is the publisher’s; the head approves');
 });
 
 test('sanxiang report annual --year --out --json prints the totals it wrote', () => {

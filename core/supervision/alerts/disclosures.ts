@@ -40,7 +40,7 @@ export const disclosureAlerts: AlertRule = ({ app, today, calendar, settings }) 
   });
   const out = [
     ...alertIf('disclosures.late', 'danger', '执法决定超过公示期限未公示', n.late ?? 0, { page: 'ledger', filter: { ledger: 'disclosures', state: 'overdue' } }, late.map(item)),
-    ...alertIf('disclosures.dueSoon', 'warning', '执法决定即将到达公示期限', n.soon ?? 0, { page: 'ledger', filter: { ledger: 'disclosures', state: 'pending' } }, soon.map(item)),
+    ...alertIf('disclosures.dueSoon', 'warning', '执法决定即将到达公示期限', n.soon ?? 0, { page: 'ledger', filter: { ledger: 'disclosures', state: 'pending', dueTo: soonBy } }, soon.map(item)),
   ];
   const rows = app.db
     .prepare(

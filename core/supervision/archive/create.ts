@@ -26,6 +26,15 @@ export interface ArchiveRequest {
   zip?: boolean;
 }
 
+export interface ArchiveRunOptions {
+  /** What is happening; `done`/`total` while files are copied or checked. */
+  onProgress?: (line: string, done?: number, total?: number) => void;
+  /** Stops before the case is marked archived; everything written is removed. */
+  signal?: AbortSignal;
+}
+
+const CANCELLED = '已取消归档：写入的文件已删除，案件仍为“结案”环节。';
+
 /** What must not change while the package is built (else it would not match the case). */
 const marker = (app: AppContext, caseId: number) =>
   JSON.stringify(
@@ -43,7 +52,7 @@ const marker = (app: AppContext, caseId: number) =>
  * transaction, keeps the certificate as a case record and moves the case to 归档 (read-only). A
  * failure at any step removes what was written and leaves the case unarchived.
  */
-export async function createArchive(app: AppContext, user: SessionUser, req: ArchiveRequest): Promise<ArchiveCreateResult> {
+export async function createArchive(app: AppContext, user: SessionUser, req: ArchiveRequest, opts: ArchiveRunOptions = {}): Promise<ArchiveCreateResult> {
   const c = app.repos.cases.get(req.caseId);
   if (!c) throw notFound('该案件');
   if (c.status === 'voided') throw new UserError('CASE_READ_ONLY', `案件 ${c.caseNo} 已作废，不能归档。`);
@@ -55,7 +64,7 @@ export async function createArchive(app: AppContext, user: SessionUser, req: Arc
   if (inProgress.has(c.id)) throw conflict(`案件 ${c.caseNo} 正在归档，请等待完成。`);
   inProgress.add(c.id);
   try {
-    return await build(app, user, req, c);
+    return await build(app, user, req, c, opts);
   } finally {
     inProgress.delete(c.id);
   }
@@ -63,7 +72,12 @@ export async function createArchive(app: AppContext, user: SessionUser, req: Arc
 
 const inProgress = new Set<number>();
 
-async function build(app: AppContext, user: SessionUser, req: ArchiveRequest, c: CaseRow): Promise<ArchiveCreateResult> {
+async function build(app: AppContext, user: SessionUser, req: ArchiveRequest, c: CaseRow, opts: ArchiveRunOptions): Promise<ArchiveCreateResult> {
+  const tell = opts.onProgress ?? (() => undefined);
+  const stopIfCancelled = () => {
+    if (opts.signal?.aborted) throw new UserError('CANCELLED', CANCELLED);
+  };
+  tell('正在收集案件材料…');
   const now = app.now();
   const today = todayLocal(now);
   const before = marker(app, c.id);
@@ -96,7 +110,12 @@ async function build(app: AppContext, user: SessionUser, req: ArchiveRequest, c:
     await removeQuietly(partial);
     if (zipPartial) await removeQuietly(zipPartial);
     created.push(partial);
-    const { files } = await writeEntries(app.vault, entries, partial);
+    const { files } = await writeEntries(app.vault, entries, partial, {
+      onEntry: (done, total) => tell(`正在写入案卷材料 ${done}/${total}…`, done, total),
+      signal: opts.signal,
+      cancelledMessage: CANCELLED,
+    });
+    tell('正在生成文件清单和验证证书…');
     const manifest = Buffer.from(buildManifest(files), 'utf8');
     const manifestSha256 = sha256Hex(manifest);
     await writeFile(join(partial, MANIFEST_NAME), manifest, { flag: 'wx' });
@@ -123,6 +142,8 @@ async function build(app: AppContext, user: SessionUser, req: ArchiveRequest, c:
     await commitPath(partial, folder);
     created.push(folder);
     if (zipPath && zipPartial) {
+      stopIfCancelled();
+      tell('正在生成压缩包…');
       created.push(zipPartial);
       await writeZip(folder, name, [...files.map((f) => f.path), MANIFEST_NAME, CERTIFICATE_NAME], zipPartial, now);
       await commitPath(zipPartial, zipPath);
@@ -130,9 +151,13 @@ async function build(app: AppContext, user: SessionUser, req: ArchiveRequest, c:
     }
     for (const p of [folder, zipPath]) {
       if (!p) continue;
-      const v = await verifyArchive(p);
+      stopIfCancelled();
+      const what = p === folder ? '文件夹' : '压缩包';
+      const v = await verifyArchive(p, (done, total) => tell(`正在校验${what} ${done}/${total}…`, done, total), opts.signal);
       if (!v.ok) throw new UserError('ARCHIVE_VERIFY_FAILED', `案卷包写入后校验未通过（${v.message}）。磁盘可能有故障，请更换保存位置后重试。`, v);
     }
+    stopIfCancelled();
+    tell('正在登记归档…');
     const certificateRecordId = app.db.transaction(() => {
       if (marker(app, c.id) !== before) throw conflict(`案件 ${c.caseNo} 在打包期间被修改，案卷包已作废。请重新归档。`);
       const at = app.now().toISOString();

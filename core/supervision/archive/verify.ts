@@ -61,7 +61,7 @@ async function readAll(s: Readable): Promise<Buffer> {
  * `manifest.sha256` is present and matches its hash, nothing is missing or extra, and the manifest's
  * own hash is the one stated in the verification certificate. Reads every byte once.
  */
-export async function verifyArchive(path: string, onProgress?: (done: number, total: number) => void): Promise<ArchiveVerifyResult> {
+export async function verifyArchive(path: string, onProgress?: (done: number, total: number) => void, signal?: AbortSignal): Promise<ArchiveVerifyResult> {
   if (!existsSync(path)) throw new UserError('NOT_FOUND', `找不到案卷包“${path}”。请检查路径（移动硬盘或网络盘是否已连接）。`);
   const isDir = (await stat(path)).isDirectory();
   const view = isDir ? await folderView(path) : await zipView(path);
@@ -104,6 +104,7 @@ export async function verifyArchive(path: string, onProgress?: (done: number, to
   let done = 0;
   let totalBytes = 0;
   for (const [p, expected] of entries) {
+    if (signal?.aborted) throw new UserError('CANCELLED', '已取消校验案卷包（案卷包本身未受影响）。');
     const f = view.files.get(p);
     if (!f) {
       problems.push({ path: p, problem: '清单中列出的文件缺失' });

@@ -16,7 +16,7 @@ export interface WrittenFile extends ManifestEntry {
 }
 
 /** Copies a vault object into the package, hashing on the way: a vault file that no longer matches its address stops the archive. */
-async function copyFromVault(vault: Vault, sha256: string, dest: string): Promise<number> {
+async function copyFromVault(vault: Vault, sha256: string, dest: string, signal?: AbortSignal, cancelledMessage = '已取消。'): Promise<number> {
   const src = vault.pathOf(sha256);
   if (!existsSync(src)) throw new UserError('VAULT_OBJECT_MISSING', `证据库中缺少文件 ${sha256}（${src}），无法归档。请先运行“证据库校验”并从备份恢复该文件。`);
   const hash = createHash('sha256');
@@ -29,7 +29,12 @@ async function copyFromVault(vault: Vault, sha256: string, dest: string): Promis
     },
   });
   const out = createWriteStream(dest, { flags: 'wx' });
-  await pipeline(createReadStream(src, { highWaterMark: 4 * 1024 * 1024 }), tap, out);
+  try {
+    await pipeline(createReadStream(src, { highWaterMark: 4 * 1024 * 1024 }), tap, out, { signal });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw new UserError('CANCELLED', cancelledMessage);
+    throw e;
+  }
   if (hash.digest('hex') !== sha256) {
     throw new UserError('VAULT_OBJECT_DAMAGED', `证据库中的文件 ${sha256} 内容与登记的哈希不符（已损坏或被改动），无法归档。请运行“证据库校验”并从备份恢复该文件。`);
   }
@@ -46,10 +51,16 @@ export function pdfPages(data: Buffer): number | null {
  * Writes the entries into `dir` (which must not exist), then the 卷内目录 (index: order, title,
  * date, pages, size, path). Returns every file written with its hash and size, and the index rows.
  */
-export async function writeEntries(vault: Vault, entries: PackageEntry[], dir: string): Promise<{ files: WrittenFile[]; index: ArchiveEntryInfo[] }> {
+export async function writeEntries(
+  vault: Vault,
+  entries: PackageEntry[],
+  dir: string,
+  opts: { onEntry?: (done: number, total: number) => void; signal?: AbortSignal; cancelledMessage?: string } = {},
+): Promise<{ files: WrittenFile[]; index: ArchiveEntryInfo[] }> {
   const files: WrittenFile[] = [];
   const index: ArchiveEntryInfo[] = [];
   for (const [i, e] of entries.entries()) {
+    if (opts.signal?.aborted) throw new UserError('CANCELLED', opts.cancelledMessage ?? '已取消。');
     const dest = join(dir, ...e.path.split('/'));
     await mkdir(dirname(dest), { recursive: true });
     let size: number;
@@ -61,12 +72,13 @@ export async function writeEntries(vault: Vault, entries: PackageEntry[], dir: s
       sha256 = sha256Hex(e.source.data);
       pages = pdfPages(e.source.data);
     } else {
-      size = await copyFromVault(vault, e.source.sha256, dest);
+      size = await copyFromVault(vault, e.source.sha256, dest, opts.signal, opts.cancelledMessage);
       sha256 = e.source.sha256;
       if (e.path.toLowerCase().endsWith('.pdf') && size < 64 * 1024 * 1024) pages = pdfPages(vault.read(sha256));
     }
     files.push({ path: e.path, sha256, size });
     index.push({ order: i + 1, path: e.path, title: e.title, date: e.date, size, pages, category: e.category });
+    opts.onEntry?.(i + 1, entries.length);
   }
   const csv = toCsv(
     ['顺序号', '文件题名', '日期', '页数', '大小（字节）', '类别', '包内路径'],

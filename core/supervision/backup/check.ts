@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { ArchiveProblem, RestoreCheckResult } from '../../../shared/supervision-types.js';
 import { verifyAuditChain } from '../../audit/audit-log.js';
 import { sha256Hex } from '../archive/manifest.js';
+import { UserError } from '../../errors.js';
 import { hashFile } from './copy.js';
 import { infoOf, objectPath, readManifest, readVaultList, resolveBackupDir, sharedVault, type BackupManifest } from './layout.js';
 
@@ -25,7 +26,7 @@ export function checkAuditOf(dbFile: string, m: BackupManifest): string | null {
  * Checks a backup without restoring it: the database copy and every vault object it needs are re-hashed
  * against the manifest, and the database's audit chain is verified. Names every damaged or missing file.
  */
-export async function checkBackup(path: string, onProgress?: (line: string) => void): Promise<RestoreCheckResult> {
+export async function checkBackup(path: string, onProgress?: (line: string, done?: number, total?: number) => void, signal?: AbortSignal): Promise<RestoreCheckResult> {
   const dir = resolveBackupDir(path);
   const m = readManifest(dir);
   const damaged: ArchiveProblem[] = [];
@@ -43,6 +44,7 @@ export async function checkBackup(path: string, onProgress?: (line: string) => v
   const list = listText == null ? [] : readVaultList(dir);
   const vault = sharedVault(join(dir, '..'));
   for (const [i, o] of list.entries()) {
+    if (signal?.aborted) throw new UserError('CANCELLED', '已取消校验备份（备份本身未受影响）。');
     const p = objectPath(vault, o.sha256);
     if (!existsSync(p)) {
       damaged.push({ path: p, problem: '证据文件缺失' });
@@ -51,7 +53,7 @@ export async function checkBackup(path: string, onProgress?: (line: string) => v
     const h = await hashFile(p);
     bytes += h.size;
     if (h.sha256 !== o.sha256) damaged.push({ path: p, problem: '证据文件内容与其哈希不符（已损坏或被修改）' });
-    if (i % 100 === 0) onProgress?.(`正在校验证据文件 ${i + 1}/${list.length}…`);
+    onProgress?.(`正在校验证据文件 ${i + 1}/${list.length}…`, i + 1, list.length);
   }
   let auditOk: boolean | null = null;
   if (!damaged.some((d) => d.path === dbFile)) {

@@ -23,8 +23,13 @@ export interface BackupRunOptions {
   /** Overrides the target in the settings (CLI --out). */
   target?: string;
   retention?: number;
-  onProgress?: (line: string) => void;
+  /** What is happening; `done`/`total` while the vault files are copied. */
+  onProgress?: (line: string, done?: number, total?: number) => void;
+  /** Stops the run at the next file (nothing written is kept; earlier backups are untouched). */
+  signal?: AbortSignal;
 }
+
+const CANCELLED = '备份已取消：本次没有写入新的备份，以前的备份不受影响。';
 
 let running = false;
 
@@ -42,8 +47,16 @@ export async function runBackup(app: AppContext, actor: BackupActor, opts: Backu
   if (running) throw new UserError('BACKUP_BUSY', '另一项备份正在进行，请等它完成后再试。');
   running = true;
   const t0 = performance.now();
+  const stopIfCancelled = () => {
+    if (opts.signal?.aborted) throw new UserError('CANCELLED', CANCELLED);
+  };
   const fail = (e: unknown, id: string | null) => {
     const err = explainTargetError(e, target);
+    if (err.code === 'CANCELLED') {
+      const summary = { target, message: err.message };
+      app.db.transaction(() => app.audit.append({ userId: actor.id, username: actor.username, operation: 'backup.cancelled', objectType: 'backup', objectId: id ?? target, summary }))();
+      return err;
+    }
     saveBackupState(app, { ...loadBackupState(app), lastRunAt: startedAt.toISOString(), lastOk: false, message: err.message });
     const summary = { target, code: err.code, message: err.message };
     app.db.transaction(() => app.audit.append({ userId: actor.id, username: actor.username, operation: 'backup.failed', objectType: 'backup', objectId: id ?? target, summary }))();
@@ -91,12 +104,14 @@ export async function runBackup(app: AppContext, actor: BackupActor, opts: Backu
       await syncFile(dbCopy);
       opts.onProgress?.('正在校验数据库副本…');
       const dbHash = await hashFile(dbCopy);
+      stopIfCancelled();
 
       const vaultRoot = sharedVault(root);
       let newObjects = 0;
       let newBytes = 0;
       const damaged: string[] = [];
       for (const [i, o] of desc.vault.entries()) {
+        stopIfCancelled();
         const dest = objectPath(vaultRoot, o.sha256);
         if (hasObject(dest, o.size)) continue;
         const src = app.vault.pathOf(o.sha256);
@@ -108,7 +123,7 @@ export async function runBackup(app: AppContext, actor: BackupActor, opts: Backu
         if (!r.ok) damaged.push(`${o.sha256}（证据库中的文件与登记的哈希不符）`);
         newObjects++;
         newBytes += r.size;
-        if (i % 50 === 0) opts.onProgress?.(`正在备份证据文件 ${i + 1}/${desc.vault.length}…`);
+        opts.onProgress?.(`正在备份证据文件 ${i + 1}/${desc.vault.length}…`, i + 1, desc.vault.length);
       }
       if (damaged.length) {
         throw new UserError('BACKUP_SOURCE_DAMAGED', `证据库中有 ${damaged.length} 个文件缺失或已损坏，备份未完成（以前的备份完好）：${damaged.slice(0, 5).join('；')}。请先运行“sanxiang verify”检查证据库，并从以前的备份恢复这些文件。`, { damaged });
@@ -132,6 +147,7 @@ export async function runBackup(app: AppContext, actor: BackupActor, opts: Backu
       await writeFile(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 2));
       await syncFile(join(tmp, 'vault.txt'));
       await syncFile(join(tmp, 'manifest.json'));
+      stopIfCancelled();
       await rename(tmp, join(root, id));
       const removed = await applyRetention(root, opts.retention ?? settings.retention);
       saveBackupState(app, { lastRunAt: startedAt.toISOString(), lastOk: true, lastSuccessAt: startedAt.toISOString(), lastBackupId: id, message: `备份 ${id} 完成并已校验。` });

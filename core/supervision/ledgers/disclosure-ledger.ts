@@ -35,6 +35,7 @@ export const disclosureLedger: LedgerDef = {
     if (f.to) w.add('d.decided_on <= ?', f.to);
     if (f.caseType) w.add('c.case_type = ?', f.caseType);
     if (f.state) w.add(`${state} = ?`, today, f.state);
+    if (f.dueTo) w.add('d.disclosure_due_on <= ?', f.dueTo);
     if (f.overdue) w.add(`${p} IS NULL AND d.disclosure_due_on < ? AND ${src.needsDisclosure}`, today);
     return { columns, columnParams: [today], from: 'decisions d JOIN cases c ON c.id = d.case_id', where: w.where, whereParams: w.params, order: 'd.decided_on DESC, d.id DESC' };
   },

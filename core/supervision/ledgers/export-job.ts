@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CASE_TYPE_LABELS, STAGE_LABELS, type CaseType, type Stage } from '../../../shared/domain.js';
 import { todayLocal } from '../../../shared/logic/calendar.js';
-import type { LedgerExportResult, LedgerName } from '../../../shared/supervision-types.js';
+import { REVIEW_OUTCOME_LABELS, type ReviewOutcome } from '../../../shared/review-domain.js';
+import { LEDGER_DISCLOSURE_STATE_LABELS, type LedgerExportResult, type LedgerName } from '../../../shared/supervision-types.js';
 import type { AppContext } from '../../app.js';
 import { dataPaths } from '../../data-folder.js';
 import type { Db } from '../../db/connection.js';
@@ -22,19 +23,20 @@ export interface LedgerExportRequest {
 }
 
 /** The filter in words, for the 说明 sheet and the audit trail. */
-export function describeFilter(f: LedgerFilter): string {
+export function describeFilter(f: LedgerFilter, officerName: (id: number) => string | undefined = () => undefined): string {
   const parts: string[] = [];
   if (f.from || f.to) parts.push(`日期 ${f.from ?? '…'} 至 ${f.to ?? '…'}`);
   if (f.caseType) parts.push(`类别：${CASE_TYPE_LABELS[f.caseType as CaseType] ?? f.caseType}`);
   if (f.stage) parts.push(`环节：${STAGE_LABELS[f.stage as Stage] ?? f.stage}`);
   if (f.status) parts.push(`状态：${f.status === 'voided' ? '已作废' : '正常'}`);
-  if (f.handlerId) parts.push(`承办人编号 ${f.handlerId}`);
+  if (f.handlerId) parts.push(`承办人：${officerName(f.handlerId) ?? `编号 ${f.handlerId}`}`);
   if (f.overdue) parts.push('仅超期');
   if (f.closedTo) parts.push(`${f.closedTo} 前结案`);
+  if (f.dueTo) parts.push(`${f.dueTo} 前到期`);
   if (f.avGap) parts.push('仅缺少音像记录');
-  if (f.outcome) parts.push(`审核结论：${f.outcome}`);
-  if (f.state) parts.push(`公示情况：${f.state}`);
-  if (f.officerId) parts.push(`执法人员编号 ${f.officerId}`);
+  if (f.outcome) parts.push(`审核结论：${f.outcome === 'pending' ? '审核中' : (REVIEW_OUTCOME_LABELS[f.outcome as ReviewOutcome] ?? f.outcome)}`);
+  if (f.state) parts.push(`公示情况：${LEDGER_DISCLOSURE_STATE_LABELS[f.state as keyof typeof LEDGER_DISCLOSURE_STATE_LABELS] ?? f.state}`);
+  if (f.officerId) parts.push(`执法人员：${officerName(f.officerId) ?? `编号 ${f.officerId}`}`);
   if (f.deviceSerial) parts.push(`记录仪 ${f.deviceSerial}`);
   if (f.annotated != null) parts.push(f.annotated ? '已标注' : '未标注');
   if (f.staleDays) parts.push(`${f.staleDays} 天以上未导出`);
@@ -57,7 +59,7 @@ async function exportWith(app: AppContext, reader: Db, actor: { id: number | nul
   const l = prepareLedger(app, req.ledger, req.filter, reader);
   const today = todayLocal(app.now());
   const fileName = `${l.title}_${today}.${req.format}`;
-  const meta = { bureau: app.repos.bureau.get()?.name ?? '', exportedBy: actor.displayName, exportedAt: app.now().toLocaleString('zh-CN', { hour12: false }), filterText: describeFilter(req.filter) };
+  const meta = { bureau: app.repos.bureau.get()?.name ?? '', exportedBy: actor.displayName, exportedAt: app.now().toLocaleString('zh-CN', { hour12: false }), filterText: describeFilter(req.filter, (id) => app.repos.officers.get(id)?.name) };
   let rows = 0;
   const write = async (file: string) => {
     rows = req.format === 'xlsx' ? await writeLedgerXlsx(l, file, meta) : await writeLedgerCsv(l, file);

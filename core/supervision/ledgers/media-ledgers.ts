@@ -16,7 +16,7 @@ export const footageLedger: LedgerDef = {
       col('kind', '类型', 8, labelCase('m.kind', KIND_LABELS)),
       col('device', '执法记录仪', 16, 'm.device_serial'),
       col('officer', '执法人员', 10, 'coalesce(o.name, m.officer_no)'),
-      col('recordedAt', '拍摄时间', 17, 'coalesce(m.capture_time, m.recorded_at)'),
+      col('recordedAt', '拍摄时间', 17, localTime('coalesce(m.capture_time, m.recorded_at)')),
       col('minutes', '时长（分钟）', 11, 'round(m.duration_ms / 60000.0, 1)', 'number'),
       col('sizeMb', '大小（MB）', 11, 'round(m.size / 1048576.0, 1)', 'number'),
       col('ingestedAt', '导入时间', 17, localTime('m.ingested_at')),
@@ -29,8 +29,9 @@ export const footageLedger: LedgerDef = {
       col('sha256', 'SHA-256', 66, 'm.sha256'),
     ];
     const w = whereBuilder();
-    if (f.from) w.add('m.recorded_at >= ?', f.from);
-    if (f.to) w.add('m.recorded_at < ?', `${f.to}T99`); // any time on that day sorts below 'T99'
+    // recorded_at is a UTC instant (ISO): a local day runs from its local midnight to the next.
+    if (f.from) w.add('m.recorded_at >= ?', localDayStartUtc(f.from));
+    if (f.to) w.add('m.recorded_at < ?', localDayStartUtc(f.to, 1));
     if (f.officerId) w.add('m.officer_id = ?', f.officerId);
     if (f.deviceSerial) w.add('m.device_serial = ?', f.deviceSerial);
     if (f.annotated != null) w.add(f.annotated ? 'm.annotated_at IS NOT NULL' : 'm.annotated_at IS NULL AND m.purged_at IS NULL');
@@ -77,7 +78,7 @@ export const deviceLedger: LedgerDef = {
       col('serial', '序列号', 18, 'd.serial'),
       col('model', '型号', 14, 'd.model'),
       col('officer', '使用人', 10, 'o.name'),
-      col('lastOffload', '上次导出', 17, localTime(last)),
+      col('lastOffload', '上次导出', 17, `coalesce(${localTime(last)}, '从未导出')`),
       col('days', '距今天数', 9, days, 'number'),
       col('runs', '导出次数', 9, `(SELECT count(*) FROM ingest_runs r WHERE r.device_serial = d.serial AND r.state = 'done')`, 'number'),
       col('files', '已导入文件（个）', 14, `(SELECT count(*) FROM media_items m WHERE m.device_serial = d.serial)`, 'number'),

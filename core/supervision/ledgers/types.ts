@@ -13,6 +13,8 @@ export interface LedgerFilter {
   overdue?: boolean;
   /** Cases closed on or before this date (the "closed but not archived" alert). */
   closedTo?: string;
+  /** Decisions whose disclosure is due on or before this date (the "due soon" alert). */
+  dueTo?: string;
   /** Cases missing required footage (the footage alert's list). */
   avGap?: boolean;
   outcome?: string;

@@ -15,7 +15,8 @@ export function AdvanceStageModal({ c, onClose, onDone }: { c: CaseDetail; onClo
   const [form] = Form.useForm<AdvanceForm>();
   const advance = useCommand('cases.advanceStage');
   const from = STAGES.indexOf(c.stage);
-  const next = STAGES.slice(from + 1);
+  // 归档 is not a manual step: the 归档 button builds and verifies the case-file package first.
+  const next = STAGES.slice(from + 1).filter((s) => s !== 'archived');
   const lastDate = c.stages.at(-1)?.enteredOn ?? c.openedOn;
   const minDate = toDay(lastDate);
 
@@ -37,11 +38,7 @@ export function AdvanceStageModal({ c, onClose, onDone }: { c: CaseDetail; onClo
       <Form form={form} layout="vertical" initialValues={{ stage: next[0], enteredOn: dayjs() }} requiredMark={false}>
         <Form.Item name="stage" label="进入环节" rules={[{ required: true, message: '请选择环节' }]}>
           <Select
-            options={next.map((s) => ({
-              value: s,
-              label: s === 'archived' && c.stage !== 'closing' ? `${STAGE_LABELS[s]}（须先结案）` : STAGE_LABELS[s],
-              disabled: s === 'archived' && c.stage !== 'closing',
-            }))}
+            options={next.map((s) => ({ value: s, label: STAGE_LABELS[s] }))}
           />
         </Form.Item>
         <Form.Item name="enteredOn" label="日期" rules={[{ required: true, message: '请选择日期' }]} extra={`不早于 ${lastDate}，不晚于今天`}>

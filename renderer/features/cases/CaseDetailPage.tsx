@@ -11,6 +11,7 @@ import { CaseReviewTab } from '../review/CaseReviewTab.js';
 import { CaseMediaTab } from '../media/CaseMediaTab.js';
 import { useSession } from '../../app/session-context.js';
 import { can } from '../../lib/access.js';
+import { ArchivedPanel } from '../archive/ArchivedPanel.js';
 
 /** One case: header with the stage bar and actions, and tabs for facts, records and the timeline. */
 export function CaseDetailPage({ id }: { id: number }) {
@@ -38,7 +39,7 @@ export function CaseDetailPage({ id }: { id: number }) {
         />
       )}
       {c.status !== 'voided' && c.stage === 'archived' && (
-        <Alert type="info" showIcon style={{ marginBottom: 12 }} title="本案件已归档，案卷只读。" />
+        <ArchivedPanel c={c} />
       )}
       <Card size="small">
         <Tabs

@@ -1,11 +1,13 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Space, Steps, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { CASE_TYPE_LABELS, PROCEDURE_LABELS, STAGES, STAGE_LABELS } from '../../../shared/domain.js';
 import type { CaseDetail } from '../../../shared/types.js';
 import { navigate } from '../../app/router.js';
 import { useSession } from '../../app/session-context.js';
-import { can } from '../../lib/access.js';
+import { can, hasRole } from '../../lib/access.js';
+import { call } from '../../lib/api.js';
+import { ArchiveButton } from '../archive/ArchiveButton.js';
 import { AdvanceStageModal } from './AdvanceStageModal.js';
 import { VoidCaseModal } from './VoidCaseModal.js';
 
@@ -17,7 +19,15 @@ export function CaseHeader({ c, readOnly, onChange }: { c: CaseDetail; readOnly:
   const voided = c.status === 'voided';
   const current = STAGES.indexOf(c.stage);
   const enteredOn = new Map(c.stages.map((s) => [s.stage, s.enteredOn]));
-  const canAdvance = !readOnly && can(me, 'cases.advanceStage');
+  // After 结案 the only step left is 归档, which builds the case-file package (ArchiveButton).
+  const canAdvance = !readOnly && can(me, 'cases.advanceStage') && c.stage !== 'closing';
+  // The head, or one of the case's handlers (as the services require).
+  const handlesIt = me.user.officerId != null && c.handlers.some((h) => h.officerId === me.user.officerId);
+  const canArchive = !readOnly && c.stage === 'closing' && can(me, 'archive.create') && (hasRole(me, 'head') || handlesIt);
+  const reload = async () => {
+    const r = await call('cases.get', { id: c.id });
+    if (r.ok) onChange(r.value);
+  };
   const canVoid = !readOnly && can(me, 'cases.void');
   const voidable = c.stage === 'filing' || c.stage === 'investigation';
 
@@ -38,6 +48,10 @@ export function CaseHeader({ c, readOnly, onChange }: { c: CaseDetail; readOnly:
           <Typography.Text style={{ fontSize: 15, paddingLeft: 32 }}>{c.title}</Typography.Text>
         </Flex>
         <Space>
+          <Button icon={<PrinterOutlined />} onClick={() => navigate(`/cases/${c.id}/cover`)}>
+            案卷封面
+          </Button>
+          {canArchive && <ArchiveButton c={c} onArchived={reload} />}
           {canAdvance && (
             <Button type="primary" onClick={() => setAdvancing(true)} disabled={c.stage === 'archived'}>
               推进环节

@@ -25,8 +25,8 @@ const TABS = [
 ] as const;
 type TabKey = (typeof TABS)[number]['key'];
 
-function toInput(tab: TabKey, q: string, page: number): ApiInput<'disclosure.list'> {
-  const base = { q: q || undefined, page, pageSize: 20 };
+function toInput(tab: TabKey, q: string, page: number, overdue = false): ApiInput<'disclosure.list'> {
+  const base = { q: q || undefined, page, pageSize: 20, overdue: overdue || undefined };
   return tab === 'overdue' ? { ...base, overdue: true } : { ...base, state: tab };
 }
 
@@ -36,11 +36,13 @@ export function DisclosureListPage({ query }: { query: Query }) {
   const { me } = useSession();
   const tab: TabKey = (TABS.find((t) => t.key === query.tab)?.key ?? 'draft') as TabKey;
   const page = Math.max(1, Number(query.page) || 1);
-  const list = useQuery('disclosure.list', toInput(tab, query.q ?? '', page));
+  // ?overdue=1 (from a 工作台 alert) narrows any tab to the items past their deadline.
+  const overdueOnly = query.overdue === '1' && tab !== 'overdue';
+  const list = useQuery('disclosure.list', toInput(tab, query.q ?? '', page, overdueOnly));
   const deadlines = useQuery('disclosure.deadlines', {});
   const dmap = deadlineMap(deadlines.data);
   const [creating, setCreating] = useState(false);
-  const go = (q: Record<string, string | number | undefined>) => navigate('/disclosure', { tab, q: query.q, ...q }, { replace: true });
+  const go = (q: Record<string, string | number | undefined>) => navigate('/disclosure', { tab, q: query.q, overdue: query.overdue, ...q }, { replace: true });
 
   const columns = [
     {
@@ -82,6 +84,12 @@ export function DisclosureListPage({ query }: { query: Query }) {
           onChange={(k) => navigate('/disclosure', { tab: k, q: query.q }, { replace: true })}
           items={TABS.map((t) => ({ key: t.key, label: t.label }))}
           tabBarExtraContent={
+            <>
+            {overdueOnly && (
+              <Tag closable color="error" onClose={() => go({ overdue: undefined, page: undefined })} style={{ marginRight: 8 }}>
+                仅超期未办
+              </Tag>
+            )}
             <Input.Search
               allowClear
               placeholder="搜索标题、文号、当事人"
@@ -89,6 +97,7 @@ export function DisclosureListPage({ query }: { query: Query }) {
               style={{ width: 260 }}
               onSearch={(v) => go({ q: v || undefined, page: undefined })}
             />
+            </>
           }
         />
         {list.error && <ErrorAlert error={list.error} onRetry={list.reload} />}

@@ -2,7 +2,7 @@ import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Input, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { OFFICER_STATUSES, OFFICER_STATUS_LABELS, type OfficerStatus } from '../../../shared/domain.js';
-import type { Officer } from '../../../shared/types.js';
+import type { CertificateState, Officer } from '../../../shared/types.js';
 import { CertificateTag } from '../../components/CertificateTag.js';
 import { EmptyHint } from '../../components/EmptyHint.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
@@ -13,9 +13,18 @@ import { OfficerModal } from './OfficerModal.js';
 import { App } from 'antd';
 
 /** 执法人员: the roster with certificate states, editing, and the public roster export (公示名单). */
-export function OfficersTab() {
+const CERTIFICATE_FILTERS: { value: CertificateState; label: string }[] = [
+  { value: 'valid', label: '证件有效' },
+  { value: 'expiring', label: '即将到期' },
+  { value: 'expired', label: '已过期' },
+];
+
+export function OfficersTab({ certificate }: { certificate?: string } = {}) {
   const { message } = App.useApp();
-  const [status, setStatus] = useState<OfficerStatus | undefined>();
+  // From a 工作台 certificate alert (?certificate=expired|expiring): officers in post with that state.
+  const fromAlert = CERTIFICATE_FILTERS.some((c) => c.value === certificate) ? (certificate as CertificateState) : undefined;
+  const [status, setStatus] = useState<OfficerStatus | undefined>(fromAlert ? 'active' : undefined);
+  const [cert, setCert] = useState<CertificateState | undefined>(fromAlert);
   const [q, setQ] = useState('');
   const list = useQuery('officers.list', { status, q: q.trim() || undefined });
   const [editing, setEditing] = useState<Officer | 'new' | null>(null);
@@ -45,6 +54,15 @@ export function OfficersTab() {
             options={OFFICER_STATUSES.map((s) => ({ value: s, label: OFFICER_STATUS_LABELS[s] }))}
             style={{ width: 120 }}
           />
+          <Select
+            aria-label="证件状态"
+            placeholder="证件状态"
+            allowClear
+            value={cert}
+            onChange={setCert}
+            options={CERTIFICATE_FILTERS}
+            style={{ width: 120 }}
+          />
         </Flex>
         <Flex gap={8}>
           <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportRoster}>
@@ -59,9 +77,9 @@ export function OfficersTab() {
         size="small"
         rowKey="id"
         loading={list.loading}
-        dataSource={list.data ?? []}
+        dataSource={(list.data ?? []).filter((o) => !cert || o.certificateState === cert)}
         pagination={false}
-        locale={{ emptyText: <EmptyHint text="暂无执法人员，点击“新增执法人员”登记持证人员" /> }}
+        locale={{ emptyText: <EmptyHint text={cert || status || q ? '没有符合条件的执法人员' : '暂无执法人员，点击“新增执法人员”登记持证人员'} /> }}
         columns={[
           { title: '姓名', dataIndex: 'name', width: 90 },
           { title: '所在单位', dataIndex: 'unit', ellipsis: true },

@@ -46,7 +46,7 @@ function ReviewTable({ op }: { op: ListOp }) {
 }
 
 /** 法制审核: the reviewer's queue, the handler's submissions and the head's overdue list. */
-export function ReviewListPage() {
+export function ReviewListPage({ tab }: { tab?: string }) {
   const { me } = useSession();
   const all: { key: string; op: ListOp; label: string }[] = [
     { key: 'queue', op: 'review.queue', label: '待审核事项' },
@@ -59,7 +59,11 @@ export function ReviewListPage() {
     <>
       <PageTitle title="法制审核" sub="按审核期限排序，临近到期的在前" extra={can(me, 'review.stats') && <Button onClick={() => navigate('/review/stats')}>审核统计</Button>} />
       <Card size="small">
-        <Tabs items={tabs} />
+        <Tabs
+          items={tabs}
+          activeKey={tabs.some((t) => t.key === tab) ? tab : tabs[0]?.key}
+          onChange={(k) => navigate('/review', { tab: k === tabs[0]?.key ? undefined : k }, { replace: true })}
+        />
       </Card>
     </>
   );
