@@ -234,6 +234,8 @@ export interface ArchiveCreateResult {
   manifestSha256: string;
   auditHead: string;
   certificateRecordId: number;
+  /** SHA-256 of the package's composition kept in the vault (null for packages made before it was kept): the package can be exported again. */
+  composition: string | null;
 }
 
 export interface ArchiveProblem {

@@ -2,6 +2,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { computeAlerts } from '../supervision/alerts/index.js';
 import { diskSpace } from '../supervision/alerts/storage.js';
 import { createArchive } from '../supervision/archive/create.js';
+import { exportArchive } from '../supervision/archive/export.js';
 import { archiveInfo } from '../supervision/archive/info.js';
 import { verifyArchive } from '../supervision/archive/verify.js';
 import { loadBackupSettings, loadBackupState, saveBackupSettings } from '../supervision/backup/backup-settings.js';
@@ -67,6 +68,11 @@ export const supervisionHandlers: Handlers<SupervisionOp> = {
     const user = currentUser(ctx);
     const where = dest ? userPath(ctx, dest, '归档位置') : undefined;
     return withProgress(ctx.app, progressId, user.id, '正在准备归档…', (p) => createArchive(ctx.app, user, { caseId, dest: where, zip }, { onProgress: p.report, signal: p.signal }));
+  },
+  'archive.export': (ctx, { caseId, dest, zip, progressId }) => {
+    const user = currentUser(ctx);
+    const where = dest ? userPath(ctx, dest, '导出位置') : undefined;
+    return withProgress(ctx.app, progressId, user.id, '正在准备导出…', (p) => exportArchive(ctx.app, user, { caseId, dest: where, zip }, { onProgress: p.report, signal: p.signal }));
   },
   'archive.get': (ctx, { caseId }) => ({ archive: archiveInfo(ctx.app, caseId) }),
   'archive.verify': (ctx, { path, progressId }) =>

@@ -6,7 +6,7 @@ import type { AppError } from '../../shared/result.js';
 import type { JobProgress } from '../../shared/supervision-types.js';
 import { call } from './api.js';
 
-type ProgressOp = 'archive.create' | 'archive.verify' | 'backup.run' | 'restore.check';
+type ProgressOp = 'archive.create' | 'archive.export' | 'archive.verify' | 'backup.run' | 'restore.check';
 
 export interface ProgressRun<K extends ProgressOp> {
   running: boolean;

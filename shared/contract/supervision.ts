@@ -141,6 +141,13 @@ export const supervisionOps = {
     input: z.object({ caseId: id, dest: filePath.optional(), zip: z.boolean().default(true), progressId: progressId.optional() }),
     output: returns<ArchiveCreateResult>(),
   }),
+  'archive.export': defineOp({
+    title: '重新导出案卷包',
+    kind: 'job',
+    access: ['officer', 'head', 'admin'],
+    input: z.object({ caseId: id, dest: filePath.optional(), zip: z.boolean().default(true), progressId: progressId.optional() }),
+    output: returns<ArchiveCreateResult>(),
+  }),
   'archive.get': defineOp({
     title: '查看归档信息',
     kind: 'query',

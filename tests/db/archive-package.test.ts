@@ -173,3 +173,26 @@ test('sanxiang archive verify works on the package anywhere (exit 0 / 1)', () =>
   assert.equal(bad.status, 1);
   assert.equal(JSON.parse(bad.stdout.trim().split('\n').pop()!).ok, false);
 });
+
+test('a package is written again from the vault, byte for byte (after a restore or a lost copy), without touching the case', async () => {
+  const again = mkdtempSync(join(tmpdir(), 'sanxiang-archive-again-'));
+  try {
+    // Everything the package is made of is in the vault and registered, so backups carry it.
+    const registered = new Set((w.t.app.db.prepare('SELECT sha256 FROM vault_objects').all() as { sha256: string }[]).map((r) => r.sha256));
+    assert.ok(pkg.composition && registered.has(pkg.composition));
+    const copy = await w.t.call('archive.export', { caseId, dest: again }, w.officer);
+    assert.equal(copy.folder, join(again, pkg.folder.split(/[\\/]/).pop()!));
+    for (const p of [copy.folder, copy.zip!]) {
+      const v = await verifyArchive(p);
+      assert.equal(v.ok, true, v.message);
+      assert.equal(v.manifestSha256, pkg.manifestSha256, 'the manifest the certificate states');
+      assert.equal(v.certificateManifestSha256, pkg.manifestSha256);
+    }
+    assert.deepEqual(readFileSync(join(copy.folder, '03_音像证据', '001_DCAM_DSJ001_051234_20260302_100000.mp4')), footage);
+    assert.equal((await w.t.call('archive.get', { caseId })).archive?.folder, copy.folder, 'the newest copy is the one shown');
+    assert.equal((await w.t.fails('archive.export', { caseId, dest: again }, w.officer)).code, 'ARCHIVE_EXISTS', 'never overwrites');
+    assert.equal((await w.t.call('cases.get', { id: caseId })).stage, 'archived');
+  } finally {
+    rmSync(again, { recursive: true, force: true });
+  }
+});

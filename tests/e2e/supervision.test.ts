@@ -15,6 +15,7 @@ import { authenticate } from '../../core/accounts/login.js';
 import type { SessionUser } from '../../core/accounts/sessions.js';
 import { dispatch } from '../../core/dispatch.js';
 import { todayLocal } from '../../shared/logic/calendar.js';
+import { verifyArchive } from '../../core/supervision/archive/verify.js';
 import type { Alert, AlertsResult, ArchiveCreateResult, LedgerPage } from '../../shared/supervision-types.js';
 import { collectPageErrors, launchBrowser, newPage, openUi, SCREENSHOT_DIR, screenshot, startTestApp, type TestApp } from '../helpers/browser.js';
 import { seedAlertScene, testClock, type AlertScene } from '../helpers/supervision.js';
@@ -368,6 +369,18 @@ test('归档：从预警进入已结案案件，生成案卷包并校验；改�
     await page.getByText('02_案件记录/001_现场检查笔录.txt').waitFor();
     await screenshot(page, '72-04-archived-tampered');
     writeFileSync(victim, original);
+
+    // A lost or damaged copy is written again from the vault, identical to the original.
+    const copyDir = mkdtempSync(join(tmpdir(), 'sanxiang-e2e-export-'));
+    await page.getByLabel('导出位置').fill(copyDir);
+    await page.getByRole('button', { name: /重新导出案卷包/ }).click();
+    await page.getByText('已重新导出并校验通过').waitFor({ timeout: 60_000 });
+    await screenshot(page, '72-04b-archive-exported');
+    const again = (await api<{ archive: ArchiveCreateResult }>('archive.get', { caseId: scene.closedCase.id }, scene.head)).archive;
+    assert.ok(again.folder.startsWith(copyDir));
+    const v = await verifyArchive(again.zip!);
+    assert.equal(v.ok, true, v.message);
+    assert.equal(v.manifestSha256, pkg.manifestSha256);
 
     // 案卷封面 and 卷内目录, on screen and printed.
     await page.getByRole('button', { name: '案卷封面' }).click();

@@ -13,6 +13,7 @@ import { explainWriteError } from '../files/write-target.js';
 import { renderCertificate } from './certificate-pdf.js';
 import { auditEntries, decisionEntries, disclosureEntries, footageEntries, reviewEntries } from './collect-domains.js';
 import { caseEntries } from './collect-case.js';
+import { keepComposition } from './composition.js';
 import { buildManifest, CERTIFICATE_NAME, MANIFEST_NAME, safeName, sha256Hex } from './manifest.js';
 import { verifyArchive } from './verify.js';
 import { commitPath, removeQuietly, writeEntries } from './write-package.js';
@@ -158,11 +159,26 @@ async function build(app: AppContext, user: SessionUser, req: ArchiveRequest, c:
     }
     stopIfCancelled();
     tell('正在登记归档…');
-    const certificateRecordId = app.db.transaction(() => {
+    const registered = app.db.transaction(() => {
       if (marker(app, c.id) !== before) throw conflict(`案件 ${c.caseNo} 在打包期间被修改，案卷包已作废。请重新归档。`);
       const at = app.now().toISOString();
       const stored = app.vault.putBytes(certificate);
       app.repos.cases.registerVaultObject(stored.sha256, stored.size, at);
+      const composition = keepComposition(
+        app,
+        folder,
+        {
+          format: 1,
+          name,
+          zipDate: now.toISOString(),
+          files: [
+            ...files.map((f) => ({ path: f.path, sha256: f.sha256, size: f.size })),
+            { path: MANIFEST_NAME, sha256: manifestSha256, size: manifest.length },
+            { path: CERTIFICATE_NAME, sha256: stored.sha256, size: stored.size },
+          ],
+        },
+        at,
+      );
       const recordId = app.repos.cases.insertRecord({
         caseId: c.id,
         kind: 'attachment',
@@ -186,11 +202,11 @@ async function build(app: AppContext, user: SessionUser, req: ArchiveRequest, c:
         operation: 'archive.create',
         objectType: 'case',
         objectId: c.id,
-        summary: { caseNo: c.caseNo, folder, zip: zipPath, files: files.length, totalBytes, manifestSha256, auditHead: head.hash, certificateRecordId: recordId },
+        summary: { caseNo: c.caseNo, folder, zip: zipPath, files: files.length, totalBytes, manifestSha256, auditHead: head.hash, certificateRecordId: recordId, composition },
       });
-      return recordId;
+      return { recordId, composition };
     })();
-    return { caseId: c.id, caseNo: c.caseNo, folder, zip: zipPath, files: files.length, totalBytes, manifestSha256, auditHead: head.hash, certificateRecordId };
+    return { caseId: c.id, caseNo: c.caseNo, folder, zip: zipPath, files: files.length, totalBytes, manifestSha256, auditHead: head.hash, certificateRecordId: registered.recordId, composition: registered.composition };
   } catch (e) {
     for (const p of created.reverse()) await removeQuietly(p);
     throw e instanceof UserError ? e : explainWriteError(e, folder);

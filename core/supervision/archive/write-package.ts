@@ -16,7 +16,7 @@ export interface WrittenFile extends ManifestEntry {
 }
 
 /** Copies a vault object into the package, hashing on the way: a vault file that no longer matches its address stops the archive. */
-async function copyFromVault(vault: Vault, sha256: string, dest: string, signal?: AbortSignal, cancelledMessage = '已取消。'): Promise<number> {
+export async function copyFromVault(vault: Vault, sha256: string, dest: string, signal?: AbortSignal, cancelledMessage = '已取消。'): Promise<number> {
   const src = vault.pathOf(sha256);
   if (!existsSync(src)) throw new UserError('VAULT_OBJECT_MISSING', `证据库中缺少文件 ${sha256}（${src}），无法归档。请先运行“证据库校验”并从备份恢复该文件。`);
   const hash = createHash('sha256');

@@ -2,6 +2,7 @@ import { Alert, Collapse, Flex, Typography } from 'antd';
 import type { CaseDetail } from '../../../shared/types.js';
 import { useQuery } from '../../lib/use-api.js';
 import { PackageFacts } from './PackageFacts.js';
+import { ExportPackage } from './ExportPackage.js';
 import { VerifyPackage } from './VerifyPackage.js';
 
 /** An archived case: read-only notice, where its package is, and 校验. */
@@ -27,7 +28,8 @@ export function ArchivedPanel({ c }: { c: CaseDetail }) {
                 children: (
                   <Flex vertical gap={8}>
                     <PackageFacts pkg={pkg} />
-                    <VerifyPackage pkg={pkg} />
+                    <VerifyPackage key={pkg.folder} pkg={pkg} />
+                    <ExportPackage pkg={pkg} onDone={q.reload} />
                   </Flex>
                 ),
               },
