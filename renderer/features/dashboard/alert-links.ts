@@ -65,12 +65,14 @@ export function linkTarget(link: AlertLink): LinkTarget | null {
 /** Whether the user's navigation includes the screen (and, for 法制审核, the tab). */
 export function canOpen(me: Me, t: LinkTarget): boolean {
   if (!activeNav(visibleNav(me), t.path)) return false;
-  if (t.path === '/review') return can(me, t.query.tab === 'overdue' ? 'review.overdue' : 'review.queue');
+  if (t.path === '/review') return can(me, t.query.tab === 'overdue' ? 'review.overdue' : t.query.tab === 'open' ? 'review.open' : 'review.queue');
   return true;
 }
 
 /** The target of a link when this user may open it, else null (the caller lists the items instead). */
 export function reachableTarget(me: Me, link: AlertLink): LinkTarget | null {
-  const t = linkTarget(link);
+  let t = linkTarget(link);
+  // Reviews due soon: a head who does not review sees every open round, due soonest first.
+  if (t?.path === '/review' && t.query.tab === 'queue' && !can(me, 'review.queue') && can(me, 'review.open')) t = { path: '/review', query: { tab: 'open' } };
   return t && canOpen(me, t) ? t : null;
 }
