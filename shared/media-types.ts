@@ -170,6 +170,16 @@ export interface MediaList {
   pageSize: number;
 }
 
+/**
+ * A long clip's contact strip: frames taken at even intervals, frame i at duration × (i + ½) / frames,
+ * tiled left to right, top to bottom.
+ */
+export const CONTACT_STRIP = { columns: 6, rows: 2 } as const;
+
+/** Where in the clip frame `i` of its contact strip was taken. */
+export const stripFrameMs = (durationMs: number, i: number): number =>
+  Math.round((durationMs * (i + 0.5)) / (CONTACT_STRIP.columns * CONTACT_STRIP.rows));
+
 export interface MediaDerivedInfo {
   id: number;
   kind: 'thumbnail' | 'strip' | 'proxy' | 'snapshot';

@@ -1,6 +1,7 @@
 import { Card, Tabs } from 'antd';
 import { navigate } from '../../app/router.js';
 import { PageTitle } from '../../components/PageTitle.js';
+import { MediaSettingsTab } from '../media-admin/MediaSettingsTab.js';
 import { DevicesTab } from '../officers/DevicesTab.js';
 import { OfficersTab } from '../officers/OfficersTab.js';
 import { BureauTab } from './BureauTab.js';
@@ -13,6 +14,7 @@ const TABS = [
   { key: 'users', label: '用户与角色', render: () => <UsersTab /> },
   { key: 'officers', label: '执法人员', render: () => <OfficersTab /> },
   { key: 'devices', label: '执法记录仪', render: () => <DevicesTab /> },
+  { key: 'media', label: '音视频', render: () => <MediaSettingsTab /> },
   { key: 'cases', label: '办案设置', render: () => <CaseSettingsTab /> },
   { key: 'holidays', label: '节假日', render: () => <HolidaysTab /> },
 ];
