@@ -76,7 +76,7 @@ async function signIn(openUrl: string, username: string, password: string, chang
   return { page, errors, close: () => context.close() };
 }
 
-test('matters, recorder models, contact strip, hold, vault check and purge', async () => {
+test('matters, recorder models, contact strip, hold, vault check and purge', { timeout: 10 * 60_000 }, async () => {
   const t = await makeTestApp();
   const zhangId = (await t.call('officers.create', { ...officerInput('张执法'), officerNo: OFFICER_NO })).id;
   const liId = (await t.call('officers.create', officerInput('李协查'))).id;
@@ -210,7 +210,12 @@ test('matters, recorder models, contact strip, hold, vault check and purge', asy
       const v = (globalThis as unknown as PlayerDoc).document.querySelector('[data-testid=clip-video]');
       return !!v && v.readyState >= 1;
     });
-    await strip.locator('img').evaluate((img) => (img as unknown as { decode(): Promise<void> }).decode());
+    await page.waitForFunction(() => {
+      const img = (globalThis as unknown as { document: { querySelector(s: string): { complete: boolean; naturalWidth: number } | null } }).document.querySelector(
+        '[data-testid=contact-strip] img',
+      );
+      return !!img && img.complete && img.naturalWidth > 0;
+    });
     await strip.getByRole('button', { name: '跳到 0:48' }).click();
     await page.waitForFunction(() => {
       const v = (globalThis as unknown as PlayerDoc).document.querySelector('[data-testid=clip-video]');

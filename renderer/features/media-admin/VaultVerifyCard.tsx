@@ -129,7 +129,7 @@ export function VaultVerifyCard({ version }: { version: number }) {
     <Button danger onClick={() => cancel.run({ jobId: job.jobId }).then(status.refresh)} loading={cancel.pending}>取消校验</Button>
   ) : (
     <Button type="primary" onClick={run} loading={start.pending} disabled={!s || s.objects === 0}>
-      {job || s?.last ? '重新校验' : '开始校验'}
+      {s?.last ? '重新校验' : '开始校验'}
     </Button>
   );
 
