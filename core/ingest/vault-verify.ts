@@ -88,6 +88,7 @@ export async function verifyVault(
   const t0 = Date.now();
   const objects = app.db.prepare(`SELECT sha256, size FROM vault_objects ORDER BY sha256`).all() as { sha256: string; size: number }[];
   const kinds = kindsOf(app);
+  const stillRegistered = app.db.prepare(`SELECT 1 FROM vault_objects WHERE sha256 = ?`).pluck();
   const mismatched: VaultIssue[] = [];
   const missing: VaultIssue[] = [];
   let bytes = 0;
@@ -96,7 +97,8 @@ export async function verifyVault(
     const path = app.vault.pathOf(o.sha256);
     const k = kinds.get(o.sha256) ?? ['未引用'];
     if (!existsSync(path)) {
-      missing.push({ sha256: o.sha256, path, kinds: k, owners: ownersOf(app, o.sha256) });
+      // Purged while the check ran (the list was read at the start): gone on purpose, not missing.
+      if (stillRegistered.get(o.sha256)) missing.push({ sha256: o.sha256, path, kinds: k, owners: ownersOf(app, o.sha256) });
     } else {
       try {
         const h = await hashFile(path, opts.signal, opts.onBytes);
@@ -105,7 +107,8 @@ export async function verifyVault(
       } catch (e) {
         if ((e as Error).name === 'AbortError') throw e;
         const actual = `无法读取：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
-        mismatched.push({ sha256: o.sha256, path, kinds: k, actual, owners: ownersOf(app, o.sha256) });
+        // (unless purged while being read)
+        if (stillRegistered.get(o.sha256)) mismatched.push({ sha256: o.sha256, path, kinds: k, actual, owners: ownersOf(app, o.sha256) });
       }
     }
     checked++;
