@@ -170,6 +170,16 @@ export interface MediaList {
   pageSize: number;
 }
 
+/**
+ * A long clip's contact strip: frames taken at even intervals, frame i at duration × (i + ½) / frames,
+ * tiled left to right, top to bottom.
+ */
+export const CONTACT_STRIP = { columns: 6, rows: 2 } as const;
+
+/** Where in the clip frame `i` of its contact strip was taken. */
+export const stripFrameMs = (durationMs: number, i: number): number =>
+  Math.round((durationMs * (i + 0.5)) / (CONTACT_STRIP.columns * CONTACT_STRIP.rows));
+
 export interface MediaDerivedInfo {
   id: number;
   kind: 'thumbnail' | 'strip' | 'proxy' | 'snapshot';
@@ -253,6 +263,19 @@ export interface VaultIssue {
   /** What the object is: 原始音视频, 衍生文件, 案件附件. */
   kinds: string[];
   actual?: string;
+  /** What uses the object, for the clerk: the clip (and the cases it is evidence in), or the case record. */
+  owners: VaultOwner[];
+}
+
+export interface VaultOwner {
+  /** The clip this object is (or is derived from). */
+  mediaId: number | null;
+  /** The case this object is attached to (case records). */
+  caseId: number | null;
+  /** "DCAM_….mp4", "DCAM_….mp4 的播放副本", "遂林罚〔2026〕12号 · 现场照片". */
+  label: string;
+  /** Cases the clip is linked to as evidence. */
+  cases: string[];
 }
 
 export interface VaultVerifyReport {
@@ -264,6 +287,46 @@ export interface VaultVerifyReport {
   /** Files in the vault without a database row (left by an interrupted import; adopted by the next one). */
   unregistered: string[];
   durationMs: number;
+}
+
+export type VaultVerifyState = 'running' | 'done' | 'cancelled' | 'failed';
+
+/** A vault check started from the UI (`media.verifyStart`), with live progress. */
+export interface VaultVerifyJob {
+  jobId: string;
+  state: VaultVerifyState;
+  filesDone: number;
+  filesTotal: number;
+  bytesDone: number;
+  bytesTotal: number;
+  mbPerSec: number;
+  etaSeconds: number | null;
+  report: VaultVerifyReport | null;
+  error: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+  startedBy: string;
+}
+
+/** The last completed check (from the audit trail, so checks run by `sanxiang verify` count too). */
+export interface VaultVerifyLast {
+  at: string;
+  by: string;
+  ok: boolean;
+  checked: number;
+  bytes: number;
+  mismatched: number;
+  missing: number;
+  unregistered: number;
+}
+
+export interface VaultVerifyStatus {
+  /** The latest check started in this program session (running or finished), if any. */
+  job: VaultVerifyJob | null;
+  last: VaultVerifyLast | null;
+  /** What a check would read now. */
+  objects: number;
+  bytes: number;
 }
 
 export interface RetentionCandidate {

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { openApp } from '../../core/app.js';
 import { copyIntoVault } from '../../core/ingest/copy-verify.js';
 import { DeviceDetector } from '../../core/ingest/device-detect.js';
-import { DEFAULT_PROFILES } from '../../core/ingest/device-profiles.js';
+import { DEFAULT_PROFILES } from '../../shared/media-defaults.js';
 import { mediaBinaries } from '../../core/media/ffmpeg.js';
 import { probeFile } from '../../core/media/probe.js';
 import { makeProxy } from '../../core/media/proxy-queue.js';

@@ -1,5 +1,5 @@
 import { fmtBytes } from '../../core/ingest/offload.js';
-import { verifyVault } from '../../core/ingest/vault-verify.js';
+import { auditVerify, verifyVault } from '../../core/ingest/vault-verify.js';
 import { CLI_ACTOR } from './ingest.js';
 import { withApp } from './common.js';
 import type { Command } from './types.js';
@@ -12,23 +12,7 @@ export const verifyCommand: Command = {
       const r = await verifyVault(app, {
         onProgress: (checked, total, bytes) => args.out.progress(`校验中 ${checked}/${total} 个文件，${fmtBytes(bytes)}`),
       });
-      app.db.transaction(() =>
-        app.audit.append({
-          userId: CLI_ACTOR.id,
-          username: CLI_ACTOR.username,
-          operation: 'media.verify',
-          objectType: 'vault',
-          objectId: 'verify',
-          summary: {
-            ok: r.ok,
-            checked: r.checked,
-            bytes: r.bytes,
-            mismatched: r.mismatched.map((m) => m.sha256),
-            missing: r.missing.map((m) => m.sha256),
-            unregistered: r.unregistered.length,
-          },
-        }),
-      )();
+      auditVerify(app, CLI_ACTOR, r);
       const text = r.ok
         ? `证据库完整：校验 ${r.checked} 个文件（${fmtBytes(r.bytes)}），全部与登记的哈希一致。`
         : [

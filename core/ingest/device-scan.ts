@@ -2,7 +2,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { DeviceIdentity, DeviceProfile } from '../../shared/media-types.js';
 import { compileProfile, type CompiledProfile } from './device-profiles.js';
-import { parseName } from './filename-template.js';
+import { parseName } from '../../shared/logic/filename-template.js';
 import { parseIdentity } from './identity-file.js';
 
 /** A file found on a recorder (or a folder chosen by hand). */

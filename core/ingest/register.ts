@@ -6,7 +6,7 @@ import { getMediaSettings, needsProxy } from '../media/media-settings.js';
 import { kindOfExt } from '../media/probe.js';
 import type { CompiledProfile } from './device-profiles.js';
 import type { FootageFile } from './device-scan.js';
-import { clockToIso, parseName } from './filename-template.js';
+import { clockToIso, parseName } from '../../shared/logic/filename-template.js';
 
 /** Who runs an import (the CLI without --user is the system user "(命令行)"). */
 export interface Actor {

@@ -3,16 +3,17 @@ import { createReadStream, existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppContext } from '../app.js';
-import type { VaultIssue, VaultVerifyReport } from '../../shared/media-types.js';
+import type { VaultIssue, VaultOwner, VaultVerifyLast, VaultVerifyReport } from '../../shared/media-types.js';
 import { SHA256_RE } from '../vault/vault.js';
 
-/** SHA-256 of a file, streamed (8 MiB reads). */
-export async function hashFile(path: string, signal?: AbortSignal): Promise<{ sha256: string; size: number }> {
+/** SHA-256 of a file, streamed (8 MiB reads); `onChunk` hears each read's length (progress). */
+export async function hashFile(path: string, signal?: AbortSignal, onChunk?: (bytes: number) => void): Promise<{ sha256: string; size: number }> {
   const hash = createHash('sha256');
   let size = 0;
   for await (const chunk of createReadStream(path, { highWaterMark: 8 * 1024 * 1024, signal })) {
     hash.update(chunk as Buffer);
     size += (chunk as Buffer).length;
+    onChunk?.((chunk as Buffer).length);
   }
   return { sha256: hash.digest('hex'), size };
 }
@@ -28,6 +29,34 @@ function kindsOf(app: AppContext): Map<string, string[]> {
   for (const r of app.db.prepare(`SELECT sha256 FROM media_derived WHERE removed_at IS NULL`).all() as { sha256: string }[]) add(r.sha256, '衍生文件');
   for (const r of app.db.prepare(`SELECT sha256 FROM case_records WHERE sha256 IS NOT NULL`).all() as { sha256: string }[]) add(r.sha256, '案件附件');
   return kinds;
+}
+
+const DERIVED_LABELS: Record<string, string> = { thumbnail: '缩略图', strip: '缩略图条', proxy: '播放副本', snapshot: '截图' };
+
+/** What uses a vault object, named for the clerk (only asked for the few objects with a problem). */
+function ownersOf(app: AppContext, sha256: string): VaultOwner[] {
+  const casesOf = app.db.prepare(
+    `SELECT c.case_no AS caseNo FROM media_case_links l JOIN cases c ON c.id = l.case_id WHERE l.media_id = ? ORDER BY c.case_no`,
+  );
+  const cases = (mediaId: number) => (casesOf.all(mediaId) as { caseNo: string }[]).map((c) => c.caseNo);
+  const out: VaultOwner[] = [];
+  for (const m of app.db.prepare(`SELECT id, file_name AS fileName FROM media_items WHERE sha256 = ? AND purged_at IS NULL ORDER BY id`).all(sha256) as { id: number; fileName: string }[]) {
+    out.push({ mediaId: m.id, caseId: null, label: m.fileName, cases: cases(m.id) });
+  }
+  for (const d of app.db
+    .prepare(
+      `SELECT d.media_id AS mediaId, d.kind, m.file_name AS fileName FROM media_derived d JOIN media_items m ON m.id = d.media_id
+       WHERE d.sha256 = ? AND d.removed_at IS NULL ORDER BY d.id`,
+    )
+    .all(sha256) as { mediaId: number; kind: string; fileName: string }[]) {
+    out.push({ mediaId: d.mediaId, caseId: null, label: `${d.fileName} 的${DERIVED_LABELS[d.kind] ?? '衍生文件'}`, cases: cases(d.mediaId) });
+  }
+  for (const r of app.db
+    .prepare(`SELECT r.case_id AS caseId, c.case_no AS caseNo, r.title FROM case_records r JOIN cases c ON c.id = r.case_id WHERE r.sha256 = ? ORDER BY r.id`)
+    .all(sha256) as { caseId: number; caseNo: string; title: string }[]) {
+    out.push({ mediaId: null, caseId: r.caseId, label: `${r.caseNo} · ${r.title}`, cases: [r.caseNo] });
+  }
+  return out;
 }
 
 async function vaultFiles(root: string): Promise<string[]> {
@@ -48,11 +77,18 @@ async function vaultFiles(root: string): Promise<string[]> {
  */
 export async function verifyVault(
   app: AppContext,
-  opts: { signal?: AbortSignal; onProgress?: (checked: number, total: number, bytes: number) => void } = {},
+  opts: {
+    signal?: AbortSignal;
+    /** After each object. */
+    onProgress?: (checked: number, total: number, bytes: number) => void;
+    /** After each read (8 MiB), for byte-level progress on large files. */
+    onBytes?: (bytes: number) => void;
+  } = {},
 ): Promise<VaultVerifyReport> {
   const t0 = Date.now();
   const objects = app.db.prepare(`SELECT sha256, size FROM vault_objects ORDER BY sha256`).all() as { sha256: string; size: number }[];
   const kinds = kindsOf(app);
+  const stillRegistered = app.db.prepare(`SELECT 1 FROM vault_objects WHERE sha256 = ?`).pluck();
   const mismatched: VaultIssue[] = [];
   const missing: VaultIssue[] = [];
   let bytes = 0;
@@ -61,15 +97,18 @@ export async function verifyVault(
     const path = app.vault.pathOf(o.sha256);
     const k = kinds.get(o.sha256) ?? ['未引用'];
     if (!existsSync(path)) {
-      missing.push({ sha256: o.sha256, path, kinds: k });
+      // Purged while the check ran (the list was read at the start): gone on purpose, not missing.
+      if (stillRegistered.get(o.sha256)) missing.push({ sha256: o.sha256, path, kinds: k, owners: ownersOf(app, o.sha256) });
     } else {
       try {
-        const h = await hashFile(path, opts.signal);
+        const h = await hashFile(path, opts.signal, opts.onBytes);
         bytes += h.size;
-        if (h.sha256 !== o.sha256 || h.size !== o.size) mismatched.push({ sha256: o.sha256, path, kinds: k, actual: h.sha256 });
+        if (h.sha256 !== o.sha256 || h.size !== o.size) mismatched.push({ sha256: o.sha256, path, kinds: k, actual: h.sha256, owners: ownersOf(app, o.sha256) });
       } catch (e) {
         if ((e as Error).name === 'AbortError') throw e;
-        mismatched.push({ sha256: o.sha256, path, kinds: k, actual: `无法读取：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+        const actual = `无法读取：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+        // (unless purged while being read)
+        if (stillRegistered.get(o.sha256)) mismatched.push({ sha256: o.sha256, path, kinds: k, actual, owners: ownersOf(app, o.sha256) });
       }
     }
     checked++;
@@ -85,5 +124,48 @@ export async function verifyVault(
     missing,
     unregistered,
     durationMs: Date.now() - t0,
+  };
+}
+
+/** Writes the audit row of a completed check (UI and `sanxiang verify` alike; the last one is shown as 上次校验). */
+export function auditVerify(app: AppContext, actor: { id: number | null; username: string }, r: VaultVerifyReport): void {
+  app.db.transaction(() =>
+    app.audit.append({
+      userId: actor.id,
+      username: actor.username,
+      operation: 'media.verify',
+      objectType: 'vault',
+      objectId: 'verify',
+      summary: {
+        ok: r.ok,
+        checked: r.checked,
+        bytes: r.bytes,
+        mismatched: r.mismatched.map((m) => m.sha256),
+        missing: r.missing.map((m) => m.sha256),
+        unregistered: r.unregistered.length,
+      },
+    }),
+  )();
+}
+
+/** The last completed check, read from the audit trail. */
+export function lastVerify(app: AppContext): VaultVerifyLast | null {
+  const row = app.db
+    .prepare(
+      `SELECT a.at, a.username, u.display_name AS displayName, a.summary FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
+       WHERE a.operation = 'media.verify' AND a.object_type = 'vault' ORDER BY a.id DESC LIMIT 1`,
+    )
+    .get() as { at: string; username: string; displayName: string | null; summary: string } | undefined;
+  if (!row) return null;
+  const s = JSON.parse(row.summary) as { ok: boolean; checked: number; bytes: number; mismatched: string[]; missing: string[]; unregistered: number };
+  return {
+    at: row.at,
+    by: row.displayName ?? row.username.replace(/^\((.*)\)$/, '$1'),
+    ok: s.ok,
+    checked: s.checked,
+    bytes: s.bytes,
+    mismatched: s.mismatched.length,
+    missing: s.missing.length,
+    unregistered: s.unregistered,
   };
 }

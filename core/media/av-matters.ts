@@ -1,51 +1,42 @@
 import type { AppContext } from '../app.js';
 import type { AvMatter, CaseAvGap, CaseAvGaps } from '../../shared/media-types.js';
 import { invalid, notFound } from '../errors.js';
+import { DEFAULT_AV_MATTERS } from '../../shared/media-defaults.js';
 
 export const AV_MATTERS_DOCUMENT = 'avMatters';
-
-const row = (key: string, label: string, requirement: AvMatter['requirement'], stage: string, extra: Partial<AvMatter> = {}): AvMatter => ({
-  key,
-  label,
-  requirement,
-  stage,
-  place: '执法现场',
-  device: '执法记录仪',
-  trigger: requirement === 'full' ? '到达现场、表明身份时开始，执法活动结束、离开现场时停止' : '开始执法活动时开始，关键环节结束后停止',
-  content: '',
-  retention: '作为证据的随案卷保存；其他不少于 6 个月',
-  recorder: '承办执法人员',
-  impliedByCaseTypes: [],
-  ...extra,
-});
-
-/**
- * The shipped 音像记录事项清单, from the seeds: seizure and forced demolition are recorded from start
- * to end (全程音像, 000); on-site inspection, random checks, evidence preservation, hearings and
- * service are recorded (002, 003, 004). The bureau edits the list in settings.
- */
-export const DEFAULT_AV_MATTERS: AvMatter[] = [
-  row('seizure', '查封扣押', 'full', '执行', { content: '告知、清点、查封扣押财物、制作清单、当事人签字全过程', impliedByCaseTypes: ['coercion'] }),
-  row('demolition', '强制拆除', 'full', '执行', { content: '公告、现场清点、拆除作业、财物登记全过程' }),
-  row('inspection', '现场检查', 'av', '调查取证', { content: '出示证件、检查现场、询问、现场笔录签字', impliedByCaseTypes: ['inspection'] }),
-  row('random-check', '随机抽查', 'av', '调查取证', { content: '出示证件、抽查过程、结果告知' }),
-  row('evidence', '证据保全', 'av', '调查取证', { content: '先行登记保存、抽样取证过程' }),
-  row('hearing', '听证', 'av', '审查', { place: '听证室', device: '听证室录音录像设备或执法记录仪', content: '听证全过程' }),
-  row('service-leaving', '留置送达', 'av', '送达', { content: '见证人在场、说明情况、留置文书' }),
-];
 
 export function getAvMatters(app: AppContext): AvMatter[] {
   return app.settings.getDocument<AvMatter[]>(AV_MATTERS_DOCUMENT) ?? DEFAULT_AV_MATTERS;
 }
 
+/**
+ * Stores the edited list. A matter that footage is tagged with, or that a case declared or explained,
+ * cannot be removed (its records would lose their name); the bureau may rename it instead.
+ */
 export function setAvMatters(app: AppContext, matters: AvMatter[]): AvMatter[] {
   const keys = new Set<string>();
+  const labels = new Set<string>();
   for (const m of matters) {
     if (keys.has(m.key)) throw invalid(`事项编号「${m.key}」重复。`);
+    if (labels.has(m.label)) throw invalid(`事项「${m.label}」重复，请修改名称。`);
     keys.add(m.key);
+    labels.add(m.label);
+  }
+  for (const old of getAvMatters(app).filter((m) => !keys.has(m.key))) {
+    const use = matterUse(app, old.key);
+    if (use) throw invalid(`「${old.label}」已被 ${use}使用，不能删除。如不再使用，可修改其名称或内容。`);
   }
   app.settings.setDocument(AV_MATTERS_DOCUMENT, matters);
   return matters;
+}
+
+/** How a matter is in use ("3 个音像记录、1 个案件"), or null when nothing refers to it. */
+function matterUse(app: AppContext, key: string): string | null {
+  const n = (sql: string) => (app.db.prepare(sql).get({ key }) as { n: number }).n;
+  const footage = n(`SELECT count(*) AS n FROM media_items WHERE matter = @key`);
+  const cases = n(`SELECT count(DISTINCT case_id) AS n FROM (SELECT case_id FROM case_av_matters WHERE matter = @key UNION ALL SELECT case_id FROM av_no_recording WHERE matter = @key)`);
+  const parts = [footage && `${footage} 个音像记录`, cases && `${cases} 个案件`].filter(Boolean);
+  return parts.length ? parts.join('、') : null;
 }
 
 export function requireMatter(app: AppContext, key: string): AvMatter {

@@ -1,13 +1,8 @@
 import type { AppContext } from '../app.js';
 import type { MediaSettings } from '../../shared/media-types.js';
+import { DEFAULT_MEDIA_SETTINGS } from '../../shared/media-defaults.js';
 
 export const MEDIA_SETTINGS_DOCUMENT = 'mediaSettings';
-
-export const DEFAULT_MEDIA_SETTINGS: MediaSettings = {
-  retentionMonths: 6,
-  unannotatedAlertDays: 3,
-  proxyMinBitRate: 12_000_000,
-};
 
 export function getMediaSettings(app: AppContext): MediaSettings {
   return { ...DEFAULT_MEDIA_SETTINGS, ...(app.settings.getDocument<Partial<MediaSettings>>(MEDIA_SETTINGS_DOCUMENT) ?? {}) };

@@ -1,15 +1,16 @@
+import { CONTACT_STRIP, stripFrameMs } from '../../shared/media-types.js';
 import type { Vault } from '../vault/vault.js';
 import { runFfmpeg } from './ffmpeg.js';
 
 /**
  * Stills made from originals, stored in the vault as derived objects (JPEG bytes from ffmpeg's
  * stdout; the original is only read). Thumbnails are 320 px wide; a clip of a minute or more also
- * gets a contact strip of 12 frames (6×2) taken at even intervals with fast seeks, so a one-hour
+ * gets a contact strip of 12 frames (6×2, CONTACT_STRIP) taken at even intervals with fast seeks, so a one-hour
  * 4 GB file costs 12 short decodes, not a full one.
  */
 
 export const STRIP_MIN_MS = 60_000;
-const STRIP_FRAMES = 12;
+const STRIP_FRAMES = CONTACT_STRIP.columns * CONTACT_STRIP.rows;
 
 export interface Still {
   sha256: string;
@@ -38,13 +39,12 @@ export async function makeContactStrip(vault: Vault, sha256: string, durationMs:
   const inputs: string[] = [];
   const chains: string[] = [];
   for (let i = 0; i < STRIP_FRAMES; i++) {
-    const t = (durationMs * (i + 0.5)) / STRIP_FRAMES;
-    inputs.push('-ss', seconds(t), '-i', src);
+    inputs.push('-ss', seconds(stripFrameMs(durationMs, i)), '-i', src);
     chains.push(
       `[${i}:v]trim=end_frame=1,setpts=PTS-STARTPTS,scale=192:108:force_original_aspect_ratio=decrease,pad=192:108:(ow-iw)/2:(oh-ih)/2,setsar=1[v${i}]`,
     );
   }
-  const graph = `${chains.join(';')};${Array.from({ length: STRIP_FRAMES }, (_, i) => `[v${i}]`).join('')}concat=n=${STRIP_FRAMES}:v=1:a=0,tile=6x2[out]`;
+  const graph = `${chains.join(';')};${Array.from({ length: STRIP_FRAMES }, (_, i) => `[v${i}]`).join('')}concat=n=${STRIP_FRAMES}:v=1:a=0,tile=${CONTACT_STRIP.columns}x${CONTACT_STRIP.rows}[out]`;
   const r = await runFfmpeg(
     ['-v', 'error', ...inputs, '-filter_complex', graph, '-map', '[out]', '-frames:v', '1', '-q:v', '4', '-f', 'image2pipe', '-c:v', 'mjpeg', '-'],
     { signal, lowPriority: true, timeoutMs: 300_000 },

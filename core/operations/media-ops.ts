@@ -6,7 +6,7 @@ import { erasePreview, eraseDevice } from '../ingest/erase-device.js';
 import { describeDevice, deviceDetectorFor, ingestJobsFor } from '../ingest/ingest-jobs.js';
 import type { Actor } from '../ingest/register.js';
 import { purgeFootage, retentionCandidates, retentionCutoff } from '../ingest/retention.js';
-import { verifyVault } from '../ingest/vault-verify.js';
+import { verifyJobsFor } from '../ingest/verify-jobs.js';
 import { annotateItem, requireOpenCase } from '../media/annotations.js';
 import { caseGaps, getAvMatters, recordNoRecording, requireMatter, setAvMatters, setCaseMatters } from '../media/av-matters.js';
 import { mediaRepo } from '../media/media-repo.js';
@@ -21,6 +21,11 @@ const actorOf = (ctx: OpContext): Actor => {
   return { id: u.id, username: u.username, officerId: u.officerId };
 };
 
+const starterOf = (ctx: OpContext) => {
+  const u = currentUser(ctx);
+  return { id: u.id, username: u.username, displayName: u.displayName };
+};
+
 function itemOrThrow(ctx: OpContext, id: number) {
   const row = mediaRepo(ctx.app.db).get(id);
   if (!row) throw notFound('该音像记录');
@@ -32,10 +37,6 @@ function caseOrThrow(ctx: OpContext, caseId: number) {
   if (!c) throw notFound('该案件');
   return c;
 }
-
-/** Runs an audit append in its own transaction (job operations manage their own). */
-const auditNow = (ctx: OpContext, type: string, id: string | number, summary: unknown) =>
-  ctx.app.db.transaction(() => ctx.audit(type, id, summary))();
 
 export const mediaHandlers: Handlers<OpsWithPrefix<'media.'>> = {
   'media.devices': async (ctx) => {
@@ -114,18 +115,20 @@ export const mediaHandlers: Handlers<OpsWithPrefix<'media.'>> = {
     return caseGaps(ctx.app, caseId);
   },
 
+  // The synchronous form (scripts, tests): the same check as the UI's, waited for.
   'media.verify': async (ctx) => {
-    const report = await verifyVault(ctx.app);
-    auditNow(ctx, 'vault', 'verify', {
-      ok: report.ok,
-      checked: report.checked,
-      bytes: report.bytes,
-      mismatched: report.mismatched.map((m) => m.sha256),
-      missing: report.missing.map((m) => m.sha256),
-      unregistered: report.unregistered.length,
+    const jobs = verifyJobsFor(ctx.app);
+    const job = jobs.start(starterOf(ctx));
+    return jobs.wait(job.jobId).catch((e: Error) => {
+      throw new UserError('VERIFY_STOPPED', e.message);
     });
-    return report;
   },
+
+  'media.verifyStart': (ctx) => verifyJobsFor(ctx.app).start(starterOf(ctx)),
+
+  'media.verifyStatus': (ctx) => verifyJobsFor(ctx.app).status(),
+
+  'media.verifyCancel': (ctx, { jobId }) => verifyJobsFor(ctx.app).cancel(jobId),
 
   'media.retentionCandidates': (ctx) => {
     const rows = retentionCandidates(ctx.app);

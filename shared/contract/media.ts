@@ -5,7 +5,7 @@ import { defineOp, returns } from './define.js';
 import { date, id, page, pageSize, text } from './fields.js';
 import type {
   AvMatter, CaseAvGaps, DetectedDevice, DeviceProfile, ErasePreview, EraseResult, IngestJobStatus, MediaDerivedInfo,
-  MediaDetail, MediaList, MediaSettings, MediaSummary, RetentionCandidate, VaultVerifyReport,
+  MediaDetail, MediaList, MediaSettings, MediaSummary, RetentionCandidate, VaultVerifyJob, VaultVerifyReport, VaultVerifyStatus,
 } from '../media-types.js';
 
 /** Who may watch footage: officers, reviewers during review, the head, the admin. */
@@ -129,6 +129,15 @@ export const mediaOps = {
     output: returns<CaseAvGaps>(),
   }),
   'media.verify': defineOp({ title: '校验证据库完整性', kind: 'job', access: ['admin', 'auditor'], input: z.object({}), output: returns<VaultVerifyReport>() }),
+  'media.verifyStart': defineOp({ title: '开始校验证据库', kind: 'job', access: ['admin', 'auditor'], input: z.object({}), output: returns<VaultVerifyJob>() }),
+  'media.verifyStatus': defineOp({ title: '查询证据库校验进度', kind: 'query', access: ['admin', 'auditor'], input: z.object({}), output: returns<VaultVerifyStatus>() }),
+  'media.verifyCancel': defineOp({
+    title: '取消校验证据库',
+    kind: 'job',
+    access: ['admin', 'auditor'],
+    input: z.object({ jobId: z.string().min(1).max(40) }),
+    output: returns<VaultVerifyJob>(),
+  }),
   'media.retentionCandidates': defineOp({
     title: '查询到期可清理的音像记录',
     kind: 'query',

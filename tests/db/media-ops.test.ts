@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import type { SessionUser } from '../../core/accounts/sessions.js';
 import { verifyAuditChain } from '../../core/audit/audit-log.js';
 import { DeviceDetector, type RecorderVolume } from '../../core/ingest/device-detect.js';
-import { DEFAULT_PROFILES } from '../../core/ingest/device-profiles.js';
+import { DEFAULT_PROFILES } from '../../shared/media-defaults.js';
 import { ingestJobsFor, stopDeviceDetector } from '../../core/ingest/ingest-jobs.js';
 import { deriveQueueFor } from '../../core/media/proxy-queue.js';
 import { makeRecorder, OFFICER_NO, SERIAL, type RecorderFixture } from '../fixtures/recorder.js';

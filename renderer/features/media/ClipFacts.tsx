@@ -56,7 +56,6 @@ export function ClipProvenance({ d }: { d: MediaDetail }) {
           SHA-256 {d.sha256}
         </Typography.Text>
       </Descriptions.Item>
-      {d.hold && <Descriptions.Item label="保全">{d.holdReason || '已设置保全，到期不清理'}</Descriptions.Item>}
     </Descriptions>
   );
 }

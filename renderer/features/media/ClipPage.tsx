@@ -1,17 +1,19 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Flex, Image, Row, Skeleton, Typography } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { formatDateTime } from '../../../shared/logic/text.js';
 import { navigate } from '../../app/router.js';
 import { useSession } from '../../app/session-context.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageTitle } from '../../components/PageTitle.js';
+import { HoldCard } from '../media-admin/HoldCard.js';
 import { can } from '../../lib/access.js';
 import { useQuery } from '../../lib/use-api.js';
 import { AnnotationForm, AnnotationView } from './AnnotationForm.js';
 import { CaseLinks } from './CaseLinks.js';
 import { ClipFacts, ClipProvenance } from './ClipFacts.js';
 import { ClipPlayer } from './ClipPlayer.js';
+import { ContactStrip } from './ContactStrip.js';
 import { FootageTags } from './FootageTable.js';
 import { durationText } from './media-format.js';
 import { mediaUrl } from './media-url.js';
@@ -23,6 +25,7 @@ export function ClipPage({ id }: { id: number }) {
   const q = useQuery('media.get', { id });
   const officers = useQuery('officers.list', {});
   const { label } = useAvMatters();
+  const video = useRef<HTMLVideoElement>(null);
   const d = q.data;
   const working = !!d?.jobs.some((j) => j.state === 'pending' || j.state === 'running');
   // Thumbnails and the playback proxy are made in the background: look again until they are done.
@@ -45,7 +48,15 @@ export function ClipPage({ id }: { id: number }) {
       <Row gutter={12}>
         <Col xs={24} xl={15}>
           <Card size="small" style={{ marginBottom: 12 }}>
-            <ClipPlayer d={d} onSnapshot={q.reload} />
+            <ClipPlayer d={d} onSnapshot={q.reload} videoRef={video} />
+            <ContactStrip
+              d={d}
+              onSeek={(ms) => {
+                if (!video.current) return;
+                video.current.currentTime = ms / 1000;
+                video.current.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+              }}
+            />
           </Card>
           <Card size="small" title="文件信息" style={{ marginBottom: 12 }}>
             <ClipFacts d={d} />
@@ -78,6 +89,7 @@ export function ClipPage({ id }: { id: number }) {
           <Card size="small" title={`已关联案件（${d.cases.length}）`} style={{ marginBottom: 12 }}>
             <CaseLinks d={d} onChanged={q.reload} />
           </Card>
+          <HoldCard d={d} onChanged={q.reload} />
           <Card size="small" title="来源与校验">
             <ClipProvenance d={d} />
           </Card>

@@ -1,6 +1,6 @@
 import { CameraOutlined, StepBackwardOutlined, StepForwardOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Segmented, Tooltip, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { MediaDetail } from '../../../shared/media-types.js';
 import { useSession } from '../../app/session-context.js';
 import { can } from '../../lib/access.js';
@@ -37,9 +37,10 @@ function PlaybackNote({ d, failed }: { d: MediaDetail; failed: boolean }) {
 }
 
 /** The player: the proxy when there is one, else the original; speed, frame step and 截图. */
-export function ClipPlayer({ d, onSnapshot }: { d: MediaDetail; onSnapshot: () => void }) {
+export function ClipPlayer({ d, onSnapshot, videoRef }: { d: MediaDetail; onSnapshot: () => void; videoRef?: RefObject<HTMLVideoElement | null> }) {
   const { me } = useSession();
-  const video = useRef<HTMLVideoElement>(null);
+  const own = useRef<HTMLVideoElement>(null);
+  const video = videoRef ?? own;
   const [speed, setSpeed] = useState(1);
   const [failed, setFailed] = useState(false);
   const snapshot = useCommand('media.snapshot');

@@ -4,6 +4,7 @@ import { navigate, type Query } from '../../app/router.js';
 import { BackupTab } from '../backup/BackupTab.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { DisclosureSettingsTab } from '../disclosure/DisclosureSettingsTab.js';
+import { MediaSettingsTab } from '../media-admin/MediaSettingsTab.js';
 import { DevicesTab } from '../officers/DevicesTab.js';
 import { OfficersTab } from '../officers/OfficersTab.js';
 import { BureauTab } from './BureauTab.js';
@@ -16,6 +17,7 @@ const TABS: { key: string; label: string; render: (q: Query) => ReactNode }[] = 
   { key: 'users', label: '用户与角色', render: () => <UsersTab /> },
   { key: 'officers', label: '执法人员', render: (q) => <OfficersTab key={q.certificate ?? ''} certificate={q.certificate} /> },
   { key: 'devices', label: '执法记录仪', render: () => <DevicesTab /> },
+  { key: 'media', label: '音视频', render: () => <MediaSettingsTab /> },
   { key: 'cases', label: '办案设置', render: () => <CaseSettingsTab /> },
   { key: 'holidays', label: '节假日', render: () => <HolidaysTab /> },
   { key: 'disclosure', label: '公示设置', render: () => <DisclosureSettingsTab /> },

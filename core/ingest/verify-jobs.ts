@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import type { AppContext } from '../app.js';
+import type { VaultVerifyJob, VaultVerifyReport, VaultVerifyStatus } from '../../shared/media-types.js';
+import { notFound } from '../errors.js';
+import { auditVerify, lastVerify, verifyVault } from './vault-verify.js';
+
+interface Starter {
+  id: number | null;
+  username: string;
+  displayName: string;
+}
+
+/**
+ * The vault check started from the UI: one at a time per data folder (a second start joins the
+ * running one), live progress by bytes for `media.verifyStatus`, cancellable. A completed check is
+ * audited; a cancelled one is not a check and leaves 上次校验 as it was.
+ */
+export class VerifyJobs {
+  private current: { status: VaultVerifyJob; controller: AbortController; done: Promise<void> } | null = null;
+  constructor(private readonly app: AppContext) {}
+
+  start(by: Starter): VaultVerifyJob {
+    if (this.current?.status.state === 'running') return this.current.status;
+    const totals = this.app.db.prepare(`SELECT count(*) AS n, coalesce(sum(size), 0) AS bytes FROM vault_objects`).get() as { n: number; bytes: number };
+    const controller = new AbortController();
+    const t0 = Date.now();
+    const status: VaultVerifyJob = {
+      jobId: randomBytes(8).toString('hex'),
+      state: 'running',
+      filesDone: 0,
+      filesTotal: totals.n,
+      bytesDone: 0,
+      bytesTotal: totals.bytes,
+      mbPerSec: 0,
+      etaSeconds: null,
+      report: null,
+      error: null,
+      startedAt: this.app.now().toISOString(),
+      finishedAt: null,
+      startedBy: by.displayName,
+    };
+    const onBytes = (n: number) => {
+      status.bytesDone += n;
+      const secs = (Date.now() - t0) / 1000;
+      status.mbPerSec = secs > 0.5 ? status.bytesDone / 1024 / 1024 / secs : 0;
+      status.etaSeconds = status.mbPerSec > 0 ? Math.max(0, status.bytesTotal - status.bytesDone) / 1024 / 1024 / status.mbPerSec : null;
+    };
+    const done = verifyVault(this.app, { signal: controller.signal, onBytes, onProgress: (checked) => (status.filesDone = checked) })
+      .then((r) => {
+        status.report = r;
+        status.state = 'done';
+        status.bytesDone = r.bytes;
+        auditVerify(this.app, by, r);
+      })
+      .catch((e: Error) => {
+        if (e.name === 'AbortError' || controller.signal.aborted) status.state = 'cancelled';
+        else {
+          status.state = 'failed';
+          status.error = `校验时出错：${e.message}`;
+        }
+      })
+      .finally(() => {
+        status.finishedAt = this.app.now().toISOString();
+        status.etaSeconds = null;
+      });
+    this.current = { status, controller, done };
+    return status;
+  }
+
+  status(): VaultVerifyStatus {
+    const totals = this.app.db.prepare(`SELECT count(*) AS n, coalesce(sum(size), 0) AS bytes FROM vault_objects`).get() as { n: number; bytes: number };
+    return { job: this.current?.status ?? null, last: lastVerify(this.app), objects: totals.n, bytes: totals.bytes };
+  }
+
+  cancel(jobId: string): VaultVerifyJob {
+    if (!this.current || this.current.status.jobId !== jobId) throw notFound('该校验任务');
+    this.current.controller.abort();
+    return this.current.status;
+  }
+
+  /** Waits for a check to end and returns its report (throws if it was cancelled or failed). */
+  async wait(jobId: string): Promise<VaultVerifyReport> {
+    if (!this.current || this.current.status.jobId !== jobId) throw notFound('该校验任务');
+    await this.current.done;
+    const s = this.current.status;
+    if (!s.report) throw new Error(s.error ?? '校验已取消');
+    return s.report;
+  }
+}
+
+const registries = new WeakMap<AppContext, VerifyJobs>();
+
+export function verifyJobsFor(app: AppContext): VerifyJobs {
+  let j = registries.get(app);
+  if (!j) registries.set(app, (j = new VerifyJobs(app)));
+  return j;
+}
