@@ -74,7 +74,8 @@ export function ExportMenu({ formats, fileName, run, disabled, label = '导出' 
   };
 
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the fields show what is missing
     setSaveError(null);
     setBusy(true);
     const r = await run(v.format, v.path.trim());

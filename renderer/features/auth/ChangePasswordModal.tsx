@@ -20,7 +20,8 @@ export function ChangePasswordModal({ open, forced, onClose, onChanged, onLogout
   const change = useCommand('auth.changePassword');
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the fields show what is missing
     const r = await change.run({ oldPassword: v.oldPassword, newPassword: v.newPassword }, { success: '密码已修改' });
     if (r.ok) {
       form.resetFields();

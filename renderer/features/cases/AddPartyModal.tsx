@@ -13,7 +13,8 @@ export function AddPartyModal({ caseId, onClose, onDone }: { caseId: number; onC
   const [error, setError] = useState<string | null>(null);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the fields show what is missing
     setError(null);
     const r = await add.run({ id: caseId, party: toPartyInput(v.party) }, { quietError: true, success: `已添加当事人“${v.party.name}”` });
     if (!r.ok) {

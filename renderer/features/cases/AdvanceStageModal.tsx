@@ -21,7 +21,8 @@ export function AdvanceStageModal({ c, onClose, onDone }: { c: CaseDetail; onClo
   const minDate = toDay(lastDate);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the fields show what is missing
     const r = await advance.run(
       { id: c.id, stage: v.stage, enteredOn: fromDay(v.enteredOn)!, note: v.note?.trim() ?? '' },
       { success: `已进入“${STAGE_LABELS[v.stage]}”环节` },

@@ -10,7 +10,8 @@ export function HandlersModal({ c, onClose, onDone }: { c: CaseDetail; onClose: 
   const set = useCommand('cases.setHandlers');
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the fields show what is missing
     const r = await set.run({ id: c.id, handlerIds: v.handlerIds }, { success: '承办人已变更' });
     if (r.ok) {
       onDone(r.value);

@@ -27,7 +27,8 @@ export function RecordModal({ caseId, previous, onClose, onDone }: { caseId: num
   const add = useCommand('cases.addRecord');
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the fields show what is missing
     let upload: { name: string; base64: string } | undefined;
     if (kind === 'attachment') {
       if (!file?.originFileObj) return setFileError('请选择要上传的文件');

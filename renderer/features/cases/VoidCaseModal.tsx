@@ -8,7 +8,8 @@ export function VoidCaseModal({ c, onClose, onDone }: { c: CaseDetail; onClose: 
   const voidCase = useCommand('cases.void');
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the fields show what is missing
     const r = await voidCase.run({ id: c.id, reason: v.reason.trim() }, { success: `案件编号 ${c.caseNo} 已作废` });
     if (r.ok) {
       onDone(r.value);

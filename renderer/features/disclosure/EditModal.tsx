@@ -33,7 +33,8 @@ export function EditModal({ item, mode, open, onClose, onSaved }: { item: Disclo
   };
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the fields show what is missing
     const result = r
       ? {
           partyName: v.partyName, partyType: v.partyType, creditCode: v.creditCode, legalRep: v.legalRep, decisionNo: v.decisionNo,

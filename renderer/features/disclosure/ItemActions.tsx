@@ -84,7 +84,8 @@ export function ItemActions({ item, onChange }: { item: DisclosureDetail; onChan
         destroyOnHidden
         onCancel={close}
         onOk={async () => {
-          const v = await form.validateFields();
+          const v = await form.validateFields().catch(() => null);
+          if (!v) return; // the fields show what is missing
           const r = await reject.run({ id: item.id, reason: v.reason }, { success: '已退回起草人修改' });
           if (r.ok) {
             onChange(r.value);
@@ -107,7 +108,8 @@ export function ItemActions({ item, onChange }: { item: DisclosureDetail; onChan
         destroyOnHidden
         onCancel={close}
         onOk={async () => {
-          const v = await form.validateFields();
+          const v = await form.validateFields().catch(() => null);
+          if (!v) return; // the fields show what is missing
           const r = await withdraw.run(
             { id: item.id, event: v.event, eventOn: fromDay(v.eventOn)!, reason: v.reason },
             { success: '已撤下；下次发布网站时将从网站删除' },

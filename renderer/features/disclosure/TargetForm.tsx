@@ -41,7 +41,8 @@ export function TargetForm({ target, onClose, onSaved }: { target: PublishTarget
   };
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the fields show what is missing
     const r = await save.run(
       {
         id: target?.id,

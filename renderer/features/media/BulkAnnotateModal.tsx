@@ -23,7 +23,8 @@ export function BulkAnnotateModal({ ids, officers, onClose, onDone }: { ids: num
   const { matters } = useAvMatters();
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the fields show what is missing
     const patch: ApiInput<'media.bulkAnnotate'>['patch'] = {};
     if (v.caseId) patch.caseId = v.caseId;
     if (v.place?.trim()) patch.place = v.place.trim();

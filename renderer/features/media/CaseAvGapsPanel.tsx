@@ -43,7 +43,8 @@ function StatementModal({ caseId, gap, onClose, onDone }: { caseId: number; gap:
   const [form] = Form.useForm<{ reason: string }>();
   const save = useCommand('media.recordNoRecordingReason');
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the fields show what is missing
     const r = await save.run({ caseId, matter: gap.matter, reason: v.reason.trim() }, { success: '无法记录说明已保存' });
     if (r.ok) onDone(r.value);
   };

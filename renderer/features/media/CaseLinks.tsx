@@ -11,7 +11,8 @@ function UnlinkModal({ d, c, onClose, onDone }: { d: MediaDetail; c: { id: numbe
   const [form] = Form.useForm<{ reason: string }>();
   const unlink = useCommand('media.unlinkFromCase');
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the fields show what is missing
     const r = await unlink.run({ id: d.id, caseId: c.id, reason: v.reason.trim() }, { success: `已取消与 ${c.caseNo} 的关联` });
     if (r.ok) onDone();
   };

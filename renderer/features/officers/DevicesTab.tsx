@@ -60,7 +60,8 @@ function DeviceModal({ device, officers, onClose, onDone }: { device: Device | n
   const create = useCommand('devices.create');
   const update = useCommand('devices.update');
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the fields show what is missing
     const input = { serial: v.serial.trim(), model: v.model?.trim() ?? '', officerId: v.officerId ?? null, notes: v.notes?.trim() ?? '' };
     const r = device
       ? await update.run({ id: device.id, ...input }, { success: `已保存记录仪 ${input.serial}` })

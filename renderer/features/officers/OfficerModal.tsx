@@ -28,7 +28,8 @@ export function OfficerModal({ officer, onClose, onDone }: { officer: Officer | 
   const update = useCommand('officers.update');
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the fields show what is missing
     const input = {
       name: v.name.trim(),
       unit: v.unit.trim(),

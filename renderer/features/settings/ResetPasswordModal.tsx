@@ -8,7 +8,8 @@ export function ResetPasswordModal({ user, onClose, onDone }: { user: UserInfo; 
   const [form] = Form.useForm<{ newPassword: string; newPassword2: string }>();
   const reset = useCommand('users.resetPassword');
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the fields show what is missing
     const r = await reset.run({ id: user.id, newPassword: v.newPassword }, { success: `已重置 ${user.displayName} 的密码` });
     if (r.ok) {
       onDone();

@@ -22,7 +22,8 @@ export function UserModal({ user, officers, onClose, onDone }: { user: UserInfo 
   const pending = create.pending || update.pending;
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the fields show what is missing
     const common = { displayName: v.displayName.trim(), roles: v.roles, officerId: v.officerId ?? null, reviewerQualified: !!v.reviewerQualified };
     const r = user
       ? await update.run({ id: user.id, ...common }, { success: `已保存 ${common.displayName} 的账号` })
