@@ -194,7 +194,7 @@ test('matters, recorder models, contact strip, hold, vault check and purge', { t
     await page.getByRole('tab', { name: '设备与导入' }).click();
     await page.getByLabel('文件夹').fill(other);
     await page.getByRole('button', { name: '导入此文件夹' }).click();
-    await page.getByTestId('ingest-job').getByText('导入完成：').waitFor({ timeout: 60_000 });
+    await page.getByTestId('ingest-job').getByText('导入完成：1 个文件').waitFor({ timeout: 60_000 }); // the earlier job's card may still show
     const zfy = (await t.call('media.list', { q: 'ZFY-' })).rows[0];
     assert.equal(zfy.timeSource, 'filename');
     assert.equal(zfy.important, true);
