@@ -23,7 +23,7 @@ export function PublishLogPage() {
   const columns = [
     { title: '开始时间', key: 'at', width: 150, render: (_v: unknown, r: PublishLogEntry) => time(r.startedAt) },
     { title: '发布目标', dataIndex: 'targetName', width: 160 },
-    { title: '操作人', dataIndex: 'username', width: 100 },
+    { title: '操作人', dataIndex: 'operator', width: 110 },
     {
       title: '结果',
       key: 'state',
