@@ -34,7 +34,7 @@ export function PublishLogPage() {
         return r.errorMessage ? <Tooltip title={r.errorMessage}>{tag}</Tooltip> : tag;
       },
     },
-    { title: '版本', dataIndex: 'release', width: 170, render: (v: string | null) => v ?? '—' },
+    { title: '版本', dataIndex: 'release', width: 170, ellipsis: true, render: (v: string | null) => v ?? '—' },
     { title: '事项', dataIndex: 'items', width: 70 },
     { title: '上传', dataIndex: 'uploaded', width: 70 },
     { title: '删除', dataIndex: 'deleted', width: 70 },
