@@ -1,5 +1,6 @@
-import { ZodError } from 'zod';
+import { ZodError, type ZodType } from 'zod';
 import { contract, isOpName, type OpName } from '../shared/contract/index.js';
+import { fieldProblems } from '../shared/contract/issue-message.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import { roleNames } from '../shared/roles.js';
 import { todayLocal } from '../shared/logic/calendar.js';
@@ -38,7 +39,7 @@ export async function dispatch(app: AppContext, opName: string, raw: unknown, ca
   try {
     const user = resolveUser(app, opName, def.access, caller);
     const parsed = def.input.safeParse(raw ?? {});
-    if (!parsed.success) return invalidInput(parsed.error);
+    if (!parsed.success) return invalidInput(parsed.error, def.input);
     const ctx = makeContext(app, opName, user, caller.sessionToken ?? null);
     const handler = handlers[opName] as (c: OpContext, i: unknown) => unknown;
     if (def.kind === 'command') {
@@ -107,11 +108,10 @@ function makeContext(app: AppContext, op: OpName, user: SessionUser | null, sess
   };
 }
 
-function invalidInput(err: ZodError): Result<never> {
-  const fields = err.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
-  const first = fields[0];
-  const where = first?.field ? `（${first.field}）` : '';
-  return fail('INVALID_INPUT', `输入有误${where}：${first?.message ?? '请检查填写的内容'}`, { fields });
+/** The first problem leads the message, naming its field in Chinese; all of them go in `fields`. */
+function invalidInput(err: ZodError, schema?: ZodType): Result<never> {
+  const fields = fieldProblems(schema, err);
+  return fail('INVALID_INPUT', `输入有误：${fields[0]?.message ?? '请检查填写的内容'}`, { fields });
 }
 
 function toFailure(e: unknown, op: string): Result<never> {

@@ -234,6 +234,8 @@ export interface PublishLogEntry {
   targetId: number | null;
   targetName: string;
   username: string;
+  /** The publisher's display name (the account name when the account is gone). */
+  operator: string;
   startedAt: string;
   finishedAt: string | null;
   state: string;

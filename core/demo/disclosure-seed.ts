@@ -2,11 +2,9 @@ import { join } from 'node:path';
 import { CASE_TYPE_LABELS, CASE_TYPES, type CaseType } from '../../shared/domain.js';
 import { addDays, todayLocal } from '../../shared/logic/calendar.js';
 import type { DisclosureDetail, PublishJobStatus } from '../../shared/disclosure-types.js';
-import { typeAbbreviation } from '../../shared/settings.js';
 import type { AppContext } from '../app.js';
-import { decisionOfCase } from '../disclosure/decision-source.js';
-import { draftFromDecision } from '../disclosure/create.js';
 import { UserError } from '../errors.js';
+import { onDay } from './review-seed.js';
 import { must, sessionUserOf } from './seed-foundation.js';
 
 export interface DisclosureSeedCounts {
@@ -20,6 +18,19 @@ export interface DisclosureSeedCounts {
   site: string;
 }
 
+interface Candidate {
+  id: number;
+  caseType: 'penalty' | 'permit' | 'inspection';
+  openedOn: string;
+  /** The day the case entered 决定, for cases already past it. */
+  decidedOn: string | null;
+  lastStageOn: string | null;
+}
+
+type Drafted = DisclosureDetail & { decidedOn: string };
+
+const DECISION_TYPE = { penalty: 'penalty', permit: 'permit', inspection: 'other' } as const;
+
 const CONTENT: Record<string, { category: string; basis: string; content: (n: number) => string }> = {
   penalty: { category: '罚款', basis: '《中华人民共和国森林法》第七十六条、第七十八条', content: (n) => `处罚款人民币${(n * 370 + 800).toFixed(2)}元，并责令限期恢复植被和林业生产条件。` },
   permit: { category: '林木采伐许可', basis: '《中华人民共和国森林法》第五十六条', content: () => '准予按申请的地点、面积、蓄积和树种采伐。' },
@@ -30,7 +41,8 @@ const CONTENT: Record<string, { category: string; basis: string; content: (n: nu
  * Disclosures in every state for `sanxiang demo` (after the foundation seed): published results
  * and notices on a local folder site (`<data>/公示网站预览`), a correction (so one version is
  * superseded), a withdrawal awaiting take-down, approved items waiting for the next publish,
- * items waiting for approval, drafts (one past its 7-working-day deadline).
+ * items waiting for approval, drafts (one past its 7-working-day deadline). Each comes from a
+ * decision recorded through decisions.record.
  */
 export async function seedDisclosures(app: AppContext): Promise<DisclosureSeedCounts> {
   if (!app.repos.users.byUsername('zhifa1') || !app.repos.users.byUsername('gongkai')) {
@@ -40,56 +52,94 @@ export async function seedDisclosures(app: AppContext): Promise<DisclosureSeedCo
   const publisher = sessionUserOf(app, 'gongkai');
   const admin = sessionUserOf(app, app.repos.users.list().find((u) => u.roles.includes('admin') && !u.disabled)!.username);
   const today = todayLocal(app.now());
-  const unit = app.repos.bureau.get()!.unitAbbr;
-  const cases = app.db
-    .prepare(
-      `SELECT c.id, c.case_type AS caseType, c.opened_on AS openedOn FROM cases c
-       WHERE c.status = 'active' AND c.case_type IN ('penalty','permit','inspection')
-         AND EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id AND p.is_minor = 0)
-         AND NOT EXISTS (SELECT 1 FROM disclosure_items d WHERE d.case_id = c.id)
-       ORDER BY c.stage IN ('decision','service','execution','closing','archived') DESC, c.opened_on, c.id LIMIT 24`,
-    )
-    .all() as { id: number; caseType: CaseType; openedOn: string }[];
+  const head = sessionUserOf(app, 'fuzeren');
+  // Every draft comes from a decision recorded through the real service (decisions.record makes the
+  // draft), so the 工作台 disclosure alerts, the disclosure ledger and 公示's 逾期 tab agree.
+  // Cases already past 决定 are decided on the day they entered it; the rest are cases still under
+  // investigation, decided in the last working days (one 12 working days ago, past its deadline).
+  const candidates = (stages: string) =>
+    app.db
+      .prepare(
+        `SELECT c.id, c.case_type AS caseType, c.opened_on AS openedOn,
+                (SELECT max(s.entered_on) FROM case_stages s WHERE s.case_id = c.id AND s.stage = 'decision') AS decidedOn,
+                (SELECT max(s.entered_on) FROM case_stages s WHERE s.case_id = c.id) AS lastStageOn
+         FROM cases c
+         WHERE c.status = 'active' AND c.case_type IN ('penalty','permit','inspection') AND c.stage IN (${stages})
+           AND EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id AND p.is_minor = 0)
+           AND NOT EXISTS (SELECT 1 FROM disclosure_items d WHERE d.case_id = c.id)
+           AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.case_id = c.id)
+         ORDER BY c.opened_on, c.id`,
+      )
+      .all() as Candidate[];
 
   let n = 0;
-  const draft = async (c: (typeof cases)[number], decidedOn?: string): Promise<DisclosureDetail> => {
-    const decision = decisionOfCase(app, c.id);
-    if (decision) return must(app, officer, 'disclosure.get', { id: draftFromDecision(app, decision.id) });
+  /** Records the case's decision on `decidedOn` as the head; the draft it starts, or null when the case cannot be decided. */
+  const decide = async (c: Candidate, decidedOn: string): Promise<DisclosureDetail | null> => {
     n++;
-    const on = decidedOn ?? [addDays(c.openedOn, 18), today].sort()[0];
     const k = CONTENT[c.caseType];
-    return must(app, officer, 'disclosure.createFromCase', {
-      caseId: c.id,
-      result: {
-        decisionNo: `${unit}${typeAbbreviation(app.settings.get(), c.caseType)}决字〔${on.slice(0, 4)}〕第${100 + n}号`,
-        decidedOn: on,
-        category: k.category,
-        basis: k.basis,
-        content: k.content(n),
-        ...(c.caseType === 'penalty' ? { fine: n * 370 + 800, confiscation: 0 } : {}),
-      },
-    });
+    const party = app.repos.cases.parties(c.id).find((p) => !p.isMinor)!;
+    const fine = c.caseType === 'penalty' ? n * 370 + 800 : 0;
+    try {
+      await onDay(app, decidedOn, () =>
+        must(app, head, 'decisions.record', {
+          caseId: c.id,
+          decidedOn,
+          decisionType: DECISION_TYPE[c.caseType],
+          content: k.content(n),
+          measures: fine ? ['fine'] : [],
+          amounts: fine ? [{ partyId: party.id, fine }] : [],
+          legalBasis: k.basis,
+        }),
+      );
+    } catch {
+      return null; // e.g. a decision the catalogue sends to 法制审核 first
+    }
+    const item = app.db.prepare('SELECT id FROM disclosure_items WHERE case_id = ? ORDER BY id DESC LIMIT 1').get(c.id) as { id: number } | undefined;
+    return item ? must(app, officer, 'disclosure.get', { id: item.id }) : null;
+  };
+  /** Drafts for up to `count` of `cases`, each decided on the date `on` gives it (skipping cases it gives none). */
+  const draftsFor = async (cases: Candidate[], count: number, on: (c: Candidate, i: number) => string | null): Promise<Drafted[]> => {
+    const out: Drafted[] = [];
+    for (const c of cases) {
+      if (out.length >= count) break;
+      const date = on(c, out.length);
+      const d = date ? await decide(c, date) : null;
+      if (d?.check.ok) out.push({ ...d, decidedOn: date! });
+    }
+    return out;
+  };
+  const calendar = app.calendar();
+  const decided = candidates(`'decision','service','execution','closing'`).sort((a, b) => (b.decidedOn ?? '').localeCompare(a.decidedOn ?? ''));
+  const fresh = candidates(`'filing','investigation','review'`).reverse();
+  const recent = (c: Candidate, daysAgo: number) => {
+    const on = calendar.addWorkdays(today, -daysAgo);
+    return on >= c.openedOn && on >= (c.lastStageOn ?? c.openedOn) ? on : null;
   };
   const approve = async (id: number) => {
     await must(app, officer, 'disclosure.submit', { id });
     await must(app, publisher, 'disclosure.approve', { id, note: '已核对脱敏' });
   };
 
-  const live: number[] = [];
-  for (const c of cases.slice(0, 14)) {
-    const d = await draft(c);
-    if (!d.check.ok) continue;
-    await approve(d.id);
-    live.push(d.id);
-  }
-  const notices = await seedNotices(app, officer, today);
-  for (const id of notices) await approve(id);
-
   const target = await must<{ id: number }>(app, admin, 'publish.targets.save', { name: '本机预览文件夹', kind: 'folder', folderPath: join(app.dataDir, '公示网站预览') });
   const publish = async () => {
     const r = await must<PublishJobStatus>(app, publisher, 'publish.run', { targetId: target.id, wait: true });
     if (r.state !== 'done') throw new UserError(r.error?.code ?? 'DEMO_PUBLISH', r.error?.message ?? '演示网站发布失败');
   };
+  // The latest earlier decisions, published on time: each publish run (two working days after the
+  // first decision it carries) takes every decision made by then.
+  const earlier = (await draftsFor(decided, 14, (c) => c.decidedOn ?? [addDays(c.openedOn, 18), today].sort()[0])).sort((a, b) => a.decidedOn.localeCompare(b.decidedOn));
+  const live = earlier.map((d) => d.id);
+  for (let i = 0; i < earlier.length; ) {
+    const day = [calendar.addWorkdays(earlier[i].decidedOn, 2), today].sort()[0];
+    const batch = earlier.slice(i).filter((d) => d.decidedOn <= day);
+    await onDay(app, day, async () => {
+      for (const d of batch) await approve(d.id);
+      await publish();
+    });
+    i += batch.length;
+  }
+  const notices = await seedNotices(app, officer, today);
+  for (const id of notices) await approve(id);
   await publish();
   if (live.length >= 2) {
     const v2 = await must<DisclosureDetail>(app, officer, 'disclosure.correct', { id: live[0], note: '原公示中处罚内容的表述有误，已按决定书原文更正。' });
@@ -97,16 +147,10 @@ export async function seedDisclosures(app: AppContext): Promise<DisclosureSeedCo
     await publish();
     await must(app, publisher, 'disclosure.withdraw', { id: live[1], event: 'revoked', eventOn: today, reason: '经行政复议，原处罚决定被撤销。' });
   }
-  const rest = cases.slice(14);
-  for (const c of rest.slice(0, 2)) {
-    const d = await draft(c);
-    if (d.check.ok) await approve(d.id);
-  }
-  for (const c of rest.slice(2, 4)) {
-    const d = await draft(c);
-    if (d.check.ok) await must(app, officer, 'disclosure.submit', { id: d.id });
-  }
-  for (const [i, c] of rest.slice(4, 7).entries()) await draft(c, i === 0 ? app.calendar().addWorkdays(today, -12) : undefined);
+  for (const d of await draftsFor(fresh, 2, (c, i) => recent(c, 5 + i))) await approve(d.id);
+  for (const d of await draftsFor(fresh, 2, (c, i) => recent(c, 3 + i))) await must(app, officer, 'disclosure.submit', { id: d.id });
+  await draftsFor(fresh, 1, (c) => recent(c, 12));
+  await draftsFor(fresh, 2, (c, i) => recent(c, 1 + i));
 
   const count = (state: string) => (app.db.prepare('SELECT count(*) AS n FROM disclosure_items WHERE state = ?').get(state) as { n: number }).n;
   return {

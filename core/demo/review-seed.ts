@@ -46,7 +46,7 @@ function people(app: AppContext): People {
 }
 
 /** Runs `fn` with the app's clock on `date` (10:00 local), then puts the clock back. */
-async function on<T>(app: AppContext, date: string, fn: () => Promise<T>): Promise<T> {
+export async function onDay<T>(app: AppContext, date: string, fn: () => Promise<T>): Promise<T> {
   const real = app.now;
   app.now = () => new Date(`${date}T10:00:00`);
   try {
@@ -121,11 +121,11 @@ export async function seedReviews(app: AppContext, rng: Rng): Promise<Record<str
 }
 
 async function playState(app: AppContext, p: People, caseId: number, state: State, start: string, step: (n: number) => string, rng: Rng): Promise<void> {
-  const handler = await on(app, start, () => handlerFor(app, p, caseId));
+  const handler = await onDay(app, start, () => handlerFor(app, p, caseId));
   const party = app.repos.cases.parties(caseId)[0];
   const fine = rng.int(2, 40) * 500;
   const submit = (date: string, amount: number, note: string) =>
-    on(app, date, async () => {
+    onDay(app, date, async () => {
       const m = await materials(app, handler, caseId);
       return must<ReviewItemDetail>(app, handler, 'review.submit', {
         caseId,
@@ -146,15 +146,15 @@ async function playState(app: AppContext, p: People, caseId: number, state: Stat
   const reviewerOf = (item: ReviewItemDetail) =>
     p.reviewers.find((u) => u.id === item.assignee?.id) ?? p.reviewers.find((u) => !reviewerProblem(app, u.id, caseId, handler.id))!;
   const record = (item: ReviewItemDetail, date: string, outcome: ReviewOutcome, problems: ChecklistItem[] = []) =>
-    on(app, date, () => must(app, reviewerOf(item), 'review.record', { submissionId: item.submissionId, checklist: checklist(problems), outcome, opinion: OPINIONS[outcome] }));
+    onDay(app, date, () => must(app, reviewerOf(item), 'review.record', { submissionId: item.submissionId, checklist: checklist(problems), outcome, opinion: OPINIONS[outcome] }));
 
   const first = await submit(start, fine, '本案事实清楚，证据确凿，拟按一般档次处罚。');
   switch (state) {
     case 'held':
-      await on(app, step(1), () => must(app, reviewerOf(first), 'review.claim', { submissionId: first.submissionId }));
+      await onDay(app, step(1), () => must(app, reviewerOf(first), 'review.claim', { submissionId: first.submissionId }));
       break;
     case 'extended':
-      await on(app, step(4), () => must(app, reviewerOf(first), 'review.extend', { submissionId: first.submissionId, workdays: 3, reason: '需向外地林业部门调取林地权属证明。' }));
+      await onDay(app, step(4), () => must(app, reviewerOf(first), 'review.extend', { submissionId: first.submissionId, workdays: 3, reason: '需向外地林业部门调取林地权属证明。' }));
       break;
     case 'returned':
       await record(first, step(2), 'return', ['facts']);
@@ -175,7 +175,7 @@ async function playState(app: AppContext, p: People, caseId: number, state: Stat
       break;
     case 'discussion':
       await record(first, step(2), 'change', ['discretion']);
-      await on(app, step(4), () =>
+      await onDay(app, step(4), () =>
         must(app, p.head, 'review.discussion.record', {
           caseId,
           heldOn: step(4),
@@ -190,7 +190,7 @@ async function playState(app: AppContext, p: People, caseId: number, state: Stat
       await record(first, step(2), 'agree');
       const date = step(3);
       if (decisionGate(app, caseId).allowed && STAGES.indexOf(app.repos.cases.get(caseId)!.stage) < STAGES.indexOf('decision')) {
-        await on(app, date, () =>
+        await onDay(app, date, () =>
           must(app, p.head, 'decisions.record', {
             caseId,
             decidedOn: date,
@@ -205,7 +205,7 @@ async function playState(app: AppContext, p: People, caseId: number, state: Stat
       break;
     }
     case 'stale':
-      await on(app, step(1), () =>
+      await onDay(app, step(1), () =>
         must(app, handler, 'cases.update', { id: caseId, facts: `${app.repos.cases.get(caseId)!.facts}（补充：经复测，实际面积较立案时增加。）` }),
       );
       break;
@@ -224,9 +224,9 @@ export async function passReviewForDemo(app: AppContext, caseId: number, date: s
   const p = people(app);
   const c = app.repos.cases.get(caseId);
   if (!c || c.procedure === 'simple' || STAGES.indexOf(c.stage) > STAGES.indexOf('review') || !p.reviewers.length) return false;
-  const handler = await on(app, date, () => handlerFor(app, p, caseId));
+  const handler = await onDay(app, date, () => handlerFor(app, p, caseId));
   const party = app.repos.cases.parties(caseId)[0];
-  const item = await on(app, date, async () =>
+  const item = await onDay(app, date, async () =>
     must<ReviewItemDetail>(app, handler, 'review.submit', {
       caseId,
       proposal: { decisionType: 'penalty', measures: ['fine'], amounts: [{ partyId: party.id, fine: 2000 }], legalBasis: '《中华人民共和国森林法》第七十三条', discretion: 'ordinary', summary: '拟处以罚款。' },
@@ -236,6 +236,6 @@ export async function passReviewForDemo(app: AppContext, caseId: number, date: s
   );
   const reviewer = p.reviewers.find((u) => u.id === item.assignee?.id) ?? p.reviewers.find((u) => !reviewerProblem(app, u.id, caseId, handler.id));
   if (!reviewer) return false;
-  await on(app, date, () => must(app, reviewer, 'review.record', { submissionId: item.submissionId, checklist: checklist(), outcome: 'agree', opinion: OPINIONS.agree }));
+  await onDay(app, date, () => must(app, reviewer, 'review.record', { submissionId: item.submissionId, checklist: checklist(), outcome: 'agree', opinion: OPINIONS.agree }));
   return decisionGate(app, caseId).allowed;
 }

@@ -29,11 +29,11 @@ export function evaluateForCase(app: AppContext, c: CaseRow, p: Partial<Proposed
 /** Inconsistencies inside a proposal: parties of another case, amounts without the measure… */
 export function proposalProblems(app: AppContext, caseId: number, p: Partial<ProposedDecision>): string[] {
   const out: string[] = [];
-  const parties = new Set(app.repos.cases.parties(caseId).map((x) => x.id));
+  const parties = new Map(app.repos.cases.parties(caseId).map((x) => [x.id, x.name]));
   const seen = new Set<number>();
   for (const a of p.amounts ?? []) {
-    if (!parties.has(a.partyId)) out.push(`罚没数额中的当事人 #${a.partyId} 不是本案当事人`);
-    if (seen.has(a.partyId)) out.push(`当事人 #${a.partyId} 的罚没数额填写了两次`);
+    if (!parties.has(a.partyId)) out.push('罚没数额中有一名当事人已不是本案当事人，请刷新后重新填写');
+    if (seen.has(a.partyId)) out.push(`当事人“${parties.get(a.partyId) ?? ''}”的罚没数额填写了两次`);
     seen.add(a.partyId);
   }
   const measures = p.measures ?? [];

@@ -102,7 +102,8 @@ function trends(app: AppContext, n: number, to: string, today: string): Trends {
         .all(localDayStartUtc(from), localDayStartUtc(end)) as Row[])
     : [];
   const hours = series(months, footageRows, ['hours'], { hours: '导入时长' });
-  hours[0].values = hours[0].values.map((v) => Math.round(v * 10) / 10);
+  // Hundredths of an hour, and never a month of short clips shown as none at all.
+  hours[0].values = hours[0].values.map((v) => (v > 0 ? Math.max(0.01, Math.round(v * 100) / 100) : 0));
   charts.push({ key: 'footageHours', title: '音像记录导入时长', unit: '小时', available: media, series: hours });
   return { months, charts };
 }

@@ -24,4 +24,9 @@ export const opTitle = (op: string): string =>
 export const EXTRA_OP_TITLES: Record<string, string> = {
   'auth.loginFailed': '登录失败',
   'auth.login': '登录',
+  'media.proxy': '生成预览视频',
+  'disclosure.fromDecision': '由执法决定生成公示草稿',
+  'backup.cancelled': '备份已取消',
+  'backup.failed': '备份失败',
+  'backup.restore': '从备份恢复',
 };

@@ -2,11 +2,13 @@ import { z } from 'zod';
 
 /** Reusable field schemas with Chinese messages. */
 export const id = z.number().int().positive();
+// Each helper also records its label (`.describe`), which validation messages use to name the field.
 export const text = (label: string, max = 200) =>
-  z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 个字`);
-export const optionalText = (label: string, max = 200) => z.string().trim().max(max, `${label}不能超过 ${max} 个字`).default('');
+  z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 个字`).describe(label);
+export const optionalText = (label: string, max = 200) =>
+  z.string().trim().max(max, `${label}不能超过 ${max} 个字`).default('').describe(label);
 export const date = (label: string) =>
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${label}应为 YYYY-MM-DD 格式的日期`);
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${label}应为 YYYY-MM-DD 格式的日期`).describe(label);
 export const page = z.number().int().min(1).default(1);
 export const pageSize = z.number().int().min(1).max(200).default(50);
 export const password = z.string().min(1, '请输入密码').max(200);

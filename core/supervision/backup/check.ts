@@ -7,7 +7,7 @@ import { verifyAuditChain } from '../../audit/audit-log.js';
 import { sha256Hex } from '../archive/manifest.js';
 import { UserError } from '../../errors.js';
 import { hashFile } from './copy.js';
-import { infoOf, objectPath, readManifest, readVaultList, resolveBackupDir, sharedVault, type BackupManifest } from './layout.js';
+import { backupName, infoOf, objectPath, readManifest, readVaultList, resolveBackupDir, sharedVault, type BackupManifest } from './layout.js';
 
 /** The audit chain of a database file (read-only), checked against the head the manifest recorded. */
 export function checkAuditOf(dbFile: string, m: BackupManifest): string | null {
@@ -70,7 +70,7 @@ export async function checkBackup(path: string, onProgress?: (line: string, done
     damaged,
     auditOk,
     message: ok
-      ? `备份 ${m.id} 完好：数据库和 ${list.length} 个证据文件全部与哈希一致，审计链完整（${m.audit.entries} 条）。`
-      : `备份 ${m.id} 有 ${damaged.length} 处损坏，不能用于恢复：${damaged.slice(0, 5).map((d) => `${d.path}（${d.problem}）`).join('；')}${damaged.length > 5 ? '……' : ''}`,
+      ? `${backupName(m.id)}完好：数据库和 ${list.length} 个证据文件全部与哈希一致，审计链完整（${m.audit.entries} 条）。`
+      : `${backupName(m.id)}有 ${damaged.length} 处损坏，不能用于恢复：${damaged.slice(0, 5).map((d) => `${d.path}（${d.problem}）`).join('；')}${damaged.length > 5 ? '……' : ''}`,
   };
 }

@@ -41,6 +41,12 @@ export function backupId(d: Date): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
 }
 
+/** How a clerk names a backup in a message: 2026-03-01T183000-2 → “2026-03-01 18:30:00（2）的备份”. */
+export function backupName(id: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2})(\d{2})(\d{2})(?:-(\d+))?$/.exec(id);
+  return m ? `${m[1]} ${m[2]}:${m[3]}:${m[4]}${m[5] ? `（${m[5]}）` : ''} 的备份` : `备份“${id}”`;
+}
+
 export function readManifest(dir: string): BackupManifest {
   const file = join(dir, 'manifest.json');
   if (!existsSync(file)) throw new UserError('BACKUP_INVALID', `“${dir}”不是完整的备份（缺少 manifest.json）。备份可能未写完或已损坏，请选择其他备份。`);

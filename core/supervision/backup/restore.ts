@@ -8,7 +8,7 @@ import { dataPaths } from '../../data-folder.js';
 import { UserError } from '../../errors.js';
 import { checkAuditOf } from './check.js';
 import { copyVerified } from './copy.js';
-import { infoOf, objectPath, readManifest, readVaultList, resolveBackupDir, sharedVault } from './layout.js';
+import { backupName, infoOf, objectPath, readManifest, readVaultList, resolveBackupDir, sharedVault } from './layout.js';
 import { tableCounts } from './snapshot.js';
 
 /**
@@ -70,7 +70,7 @@ export async function restoreBackup(source: string, dataDir: string, opts: { act
     if (damaged.length) {
       throw new UserError(
         'BACKUP_DAMAGED',
-        `备份 ${m.id} 已损坏，恢复已停止，数据文件夹保持为空。损坏的文件：${damaged.slice(0, 10).map((d) => `${d.path}（${d.problem}）`).join('；')}${damaged.length > 10 ? `……共 ${damaged.length} 处` : ''}。请改用另一份备份。`,
+        `${backupName(m.id)}已损坏，恢复已停止，数据文件夹保持为空。损坏的文件：${damaged.slice(0, 10).map((d) => `${d.path}（${d.problem}）`).join('；')}${damaged.length > 10 ? `……共 ${damaged.length} 处` : ''}。请改用另一份备份。`,
         { damaged },
       );
     }
@@ -87,7 +87,7 @@ export async function restoreBackup(source: string, dataDir: string, opts: { act
         checkedBytes: m.db.size + m.vault.bytes,
         damaged: [],
         auditOk: true,
-        message: `已从备份 ${m.id} 恢复到“${dataDir}”：数据库和 ${list.length} 个证据文件全部通过哈希校验，审计链完整（${m.audit.entries} 条），各数据表行数与备份一致。`,
+        message: `已从${backupName(m.id)}恢复到“${dataDir}”：数据库和 ${list.length} 个证据文件全部通过哈希校验，审计链完整（${m.audit.entries} 条），各数据表行数与备份一致。`,
         dataDir,
         counts: m.counts,
       };

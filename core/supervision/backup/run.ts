@@ -7,7 +7,7 @@ import { UserError } from '../../errors.js';
 import { sha256Hex } from '../archive/manifest.js';
 import { loadBackupSettings, loadBackupState, saveBackupState } from './backup-settings.js';
 import { copyVerified, hashFile, hasObject } from './copy.js';
-import { backupId, infoOf, listBackups, objectPath, readManifest, rootOf, sharedVault, type BackupManifest } from './layout.js';
+import { backupId, backupName, infoOf, listBackups, objectPath, readManifest, rootOf, sharedVault, type BackupManifest } from './layout.js';
 import { acquireTargetLock } from './lock.js';
 import { applyRetention } from './retention.js';
 import { currentFingerprint, describeCopy, snapshotDatabase, syncFile } from './snapshot.js';
@@ -82,7 +82,7 @@ export async function runBackup(app: AppContext, actor: BackupActor, opts: Backu
       const db = join(latest.path, 'sanxiang.db');
       const unchanged = m.source && m.source.size === fp.size && m.source.mtimeMs === fp.mtimeMs && m.audit.head === app.audit.head().hash;
       if (unchanged && existsSync(db) && statSync(db).size === m.db.size) {
-        saveBackupState(app, { lastRunAt: startedAt.toISOString(), lastOk: true, lastSuccessAt: startedAt.toISOString(), lastBackupId: m.id, message: `数据没有变化，最新备份 ${m.id} 仍然有效。` });
+        saveBackupState(app, { lastRunAt: startedAt.toISOString(), lastOk: true, lastSuccessAt: startedAt.toISOString(), lastBackupId: m.id, message: `数据没有变化，最新的${backupName(m.id)}仍然有效。` });
         return { ...infoOf(latest.path, m), newObjects: 0, newBytes: 0, removed: [], ms: Math.round(performance.now() - t0), unchanged: true };
       }
     }
@@ -150,7 +150,7 @@ export async function runBackup(app: AppContext, actor: BackupActor, opts: Backu
       stopIfCancelled();
       await rename(tmp, join(root, id));
       const removed = await applyRetention(root, opts.retention ?? settings.retention);
-      saveBackupState(app, { lastRunAt: startedAt.toISOString(), lastOk: true, lastSuccessAt: startedAt.toISOString(), lastBackupId: id, message: `备份 ${id} 完成并已校验。` });
+      saveBackupState(app, { lastRunAt: startedAt.toISOString(), lastOk: true, lastSuccessAt: startedAt.toISOString(), lastBackupId: id, message: `${backupName(id)}已完成并已校验。` });
       return { ...infoOf(join(root, id), manifest), newObjects, newBytes, removed, ms: Math.round(performance.now() - t0), unchanged: false };
     } catch (e) {
       await rm(tmp, { recursive: true, force: true }).catch(() => undefined);

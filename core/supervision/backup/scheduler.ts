@@ -2,6 +2,7 @@ import type { BackupSettings } from '../../../shared/supervision-settings.js';
 import type { BackupState } from '../../../shared/supervision-types.js';
 import type { AppContext } from '../../app.js';
 import { loadBackupSettings, loadBackupState } from './backup-settings.js';
+import { backupName } from './layout.js';
 import { runBackup, type BackupActor } from './run.js';
 
 const RETRY_MS = 3600_000;
@@ -50,7 +51,7 @@ export function startBackupScheduler(app: AppContext, opts: { intervalMs?: numbe
     busy = true;
     try {
       const r = await runBackup(app, SYSTEM_BACKUP_ACTOR);
-      opts.onResult?.({ ok: true, message: r.unchanged ? `数据没有变化，最新备份 ${r.id} 仍然有效。` : `定时备份 ${r.id} 完成并已校验。` });
+      opts.onResult?.({ ok: true, message: r.unchanged ? `数据没有变化，最新的${backupName(r.id)}仍然有效。` : `定时备份：${backupName(r.id)}已完成并已校验。` });
     } catch (e) {
       opts.onResult?.({ ok: false, message: (e as Error).message });
     } finally {

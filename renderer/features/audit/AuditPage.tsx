@@ -10,7 +10,7 @@ import { call } from '../../lib/api.js';
 import { fromDay, toDay } from '../../lib/dates.js';
 import { downloadCsv } from '../../lib/download.js';
 import { useQuery } from '../../lib/use-api.js';
-import { OBJECT_TYPE_LABELS, OPERATION_OPTIONS, readableSummary } from './audit-labels.js';
+import { OBJECT_TYPE_LABELS, OPERATION_OPTIONS, objectName, readableSummary } from './audit-labels.js';
 
 interface Filters {
   username?: string;
@@ -120,8 +120,8 @@ export function AuditPage() {
             { title: '操作', width: 140, render: (_v, a) => opTitle(a.operation) },
             {
               title: '对象',
-              width: 130,
-              render: (_v, a) => (a.objectType === 'operation' ? OBJECT_TYPE_LABELS.operation : `${OBJECT_TYPE_LABELS[a.objectType] ?? a.objectType} #${a.objectId}`),
+              width: 180,
+              render: (_v, a) => objectName(a.objectType, a.objectId, a.summary),
             },
             {
               title: '内容摘要',

@@ -9,6 +9,7 @@ import {
   PROCEDURE_LABELS,
   STAGE_LABELS,
 } from '../../../shared/domain.js';
+import { FIELD_NAMES } from '../../../shared/contract/field-names.js';
 import { ROLE_LABELS } from '../../../shared/roles.js';
 import { EXTRA_OP_TITLES } from '../../lib/access.js';
 
@@ -21,6 +22,14 @@ export const OBJECT_TYPE_LABELS: Record<string, string> = {
   calendar: '节假日',
   bureau: '单位信息',
   operation: '其他操作',
+  media: '音像记录',
+  ingest: '导入任务',
+  disclosure: '公示',
+  publish: '网站发布',
+  publishTarget: '发布位置',
+  report: '年度数据',
+  backup: '备份',
+  ledger: '台账',
 };
 
 export const OPERATION_OPTIONS = [
@@ -98,6 +107,60 @@ const KEY_LABELS: Record<string, string> = {
   websiteName: '网站',
   address: '地址',
   id: '序号',
+  officerNo: '执法人员编号',
+  submissionId: '送审序号',
+  round: '轮次',
+  major: '重大执法决定',
+  matched: '适用目录',
+  dueOn: '期限',
+  assigneeId: '审核人序号',
+  problems: '问题',
+  opinionPdf: '审核意见书',
+  discussionId: '集体讨论序号',
+  totalFine: '罚款合计（元）',
+  totalConfiscation: '没收合计（元）',
+  decisionId: '决定序号',
+  heldOn: '讨论日期',
+  dueBefore: '原期限',
+  dueAfter: '新期限',
+  heldBy: '审核人',
+  tookOverFrom: '接手自',
+  saved: '已保存',
+  secretChanged: '已更换密码或私钥',
+  submitted: '已提交',
+  approved: '已审核',
+  contentHash: '内容哈希',
+  release: '发布版本',
+  switched: '已切换到新版本',
+  items: '条目数',
+  uploaded: '上传文件数',
+  linked: '沿用文件数',
+  deleted: '删除文件数',
+  bytes: '字节数',
+  takenDown: '已撤下',
+  correctionOf: '更正的公示',
+  withdrawn: '已撤下',
+  live: '网站上仍可见',
+  files: '文件数',
+  totalBytes: '总字节数',
+  manifestSha256: '清单哈希',
+  auditHead: '审计链末条哈希',
+  certificateRecordId: '证明记录序号',
+  demo: '演示数据',
+  device: '记录仪',
+  probeError: '读取媒体信息失败',
+  copied: '已复制',
+  duplicates: '重复',
+  skipped: '跳过',
+  message: '信息',
+  original: '原始文件哈希',
+  proxy: '预览视频',
+  linkedCase: '关联案件',
+  avMatters: '须音像记录的执法环节',
+  noRecordingStatement: '无法记录说明',
+  started: '开始时间',
+  createdAt: '备份时间',
+  objects: '证据文件数',
 };
 
 /** Enumerated values by the key they appear under. */
@@ -111,7 +174,18 @@ const ENUM_LABELS: Record<string, Record<string, string>> = {
   kind: { ...PARTY_KIND_LABELS, text: '文字记录', attachment: '附件' },
   status: { ...OFFICER_STATUS_LABELS, ...CASE_STATUS_LABELS },
   reason: { 'unknown user': '账号不存在', disabled: '账号已停用' },
+  state: { running: '进行中', done: '完成', cancelled: '已取消', disconnected: '设备已断开', failed: '失败' },
 };
+
+/** The audited object as a clerk names it: a case by its number when the summary carries it. */
+export function objectName(objectType: string, objectId: string, summary: string): string {
+  if (objectType === 'operation') return OBJECT_TYPE_LABELS.operation;
+  const caseNo = objectType === 'case' ? /"caseNo":"([^"]+)"/.exec(summary)?.[1] : undefined;
+  if (caseNo) return `案件 ${caseNo}`;
+  const year = objectType === 'report' ? /^annual-(\d{4})$/.exec(objectId)?.[1] : undefined;
+  if (year) return `${year} 年度数据`;
+  return `${OBJECT_TYPE_LABELS[objectType] ?? '其他'} #${objectId}`;
+}
 
 /** Renders a stored summary (canonical JSON) as 「键：值」 text with Chinese keys. */
 export function readableSummary(summary: string): string {
@@ -133,7 +207,7 @@ function render(v: unknown, depth: number, key: string): string {
   const entries = Object.entries(v as Record<string, unknown>);
   if (!entries.length) return '—';
   const childKeys = key === 'typeAbbreviations' ? CASE_TYPE_LABELS : undefined;
-  const label = (k: string) => (childKeys as Record<string, string> | undefined)?.[k] ?? KEY_LABELS[k] ?? k;
+  const label = (k: string) => (childKeys as Record<string, string> | undefined)?.[k] ?? KEY_LABELS[k] ?? FIELD_NAMES[k] ?? k;
   // before/after pairs keep the meaning of the key they describe.
   const inner = (k: string) => (k === 'before' || k === 'after' ? key : k);
   const body = entries.map(([k, x]) => `${label(k)}：${render(x, depth + 1, inner(k))}`).join('；');

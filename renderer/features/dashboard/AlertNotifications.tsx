@@ -1,6 +1,7 @@
 import { App, Button } from 'antd';
 import { useEffect, useRef } from 'react';
 import type { Alert } from '../../../shared/supervision-types.js';
+import { canOpen } from '../../app/nav.js';
 import { navigate } from '../../app/router.js';
 import { useSession } from '../../app/session-context.js';
 import { call, isDesktop } from '../../lib/api.js';
@@ -73,7 +74,8 @@ export function AlertNotifications() {
         styles: { description: { whiteSpace: 'pre-line' } },
         duration: 15,
         placement: 'bottomRight',
-        actions: (
+        // Not every reader has a 工作台 (the auditor): no button to a screen they cannot open.
+        actions: canOpen(me, 'dashboard') && (
           <Button
             size="small"
             type="primary"

@@ -22,7 +22,7 @@ function axisTicks(v: number, whole: boolean): number[] {
   return Array.from({ length: n + 1 }, (_, i) => i * step);
 }
 
-const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n >= 1 ? n.toFixed(1) : String(Number(n.toFixed(2))));
 /** Axis labels keep the step's precision (0.05 stays 0.05). */
 const fmtTick = (n: number) => String(Number(n.toFixed(2)));
 const monthLabel = (ym: string) => `${Number(ym.slice(5, 7))}月`;

@@ -23,7 +23,7 @@ export function PublishLogPage() {
   const columns = [
     { title: '开始时间', key: 'at', width: 150, render: (_v: unknown, r: PublishLogEntry) => time(r.startedAt) },
     { title: '发布目标', dataIndex: 'targetName', width: 160 },
-    { title: '操作人', dataIndex: 'username', width: 100 },
+    { title: '操作人', dataIndex: 'operator', width: 110 },
     {
       title: '结果',
       key: 'state',
@@ -34,7 +34,7 @@ export function PublishLogPage() {
         return r.errorMessage ? <Tooltip title={r.errorMessage}>{tag}</Tooltip> : tag;
       },
     },
-    { title: '版本', dataIndex: 'release', width: 170, render: (v: string | null) => v ?? '—' },
+    { title: '版本', dataIndex: 'release', width: 170, ellipsis: true, render: (v: string | null) => v ?? '—' },
     { title: '事项', dataIndex: 'items', width: 70 },
     { title: '上传', dataIndex: 'uploaded', width: 70 },
     { title: '删除', dataIndex: 'deleted', width: 70 },
