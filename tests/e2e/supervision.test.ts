@@ -264,6 +264,8 @@ test('台账：各台账、筛选、导出 Excel/CSV（重新读取核对）、�
     await pickOption(page, '行政检查');
     await page.waitForURL(/caseType=inspection/);
     const expected = await api<LedgerPage>('ledgers.query', { ledger: 'cases', filter: { caseType: 'inspection' }, page: 1, pageSize: 20 }, scene.head);
+    // The total shown before the filtered rows arrive is the unfiltered one: wait for the filtered count.
+    await page.locator('h4 + span', { hasText: new RegExp(`共 ${expected.total} 条`) }).first().waitFor();
     assert.equal(await titleTotal(page, '条'), expected.total);
     await page.getByRole('cell', { name: scene.closedCase.caseNo }).waitFor();
 
