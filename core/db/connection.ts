@@ -37,9 +37,10 @@ export function openDatabase(file: string, opts: { create: boolean } = { create:
     db.pragma('cache_size = -65536');
     db.pragma('mmap_size = 268435456');
     db.pragma('temp_store = MEMORY');
-    migrate(db);
-    // Keep the query planner's statistics fresh (cheap: bounded sampling, only where needed).
+    // Bounded sampling for the planner's statistics (ANALYZE in migrations, optimize below).
     db.pragma('analysis_limit = 400');
+    migrate(db);
+    // Keep the statistics fresh (cheap: only tables that need it).
     db.pragma('optimize = 0x10002');
     return db;
   } catch (e) {
