@@ -7,21 +7,24 @@ export function dashboardSummary(ctx: OpContext): DashboardSummary {
   const { db } = ctx.app;
   const today = ctx.today();
   const monthStart = `${today.slice(0, 7)}-01`;
-  const byStage = db
-    .prepare(`SELECT stage, count(*) AS n FROM cases WHERE status = 'active' GROUP BY stage`)
-    .all() as { stage: string; n: number }[];
-  const byType = db
-    .prepare(`SELECT case_type AS t, count(*) AS n FROM cases WHERE status = 'active' AND stage NOT IN ('closing','archived') GROUP BY case_type`)
-    .all() as { t: string; n: number }[];
+  // One pass over the (type, stage) index gives both breakdowns.
+  const counts = db
+    .prepare(`SELECT stage, case_type AS t, count(*) AS n FROM cases WHERE status = 'active' GROUP BY case_type, stage`)
+    .all() as { stage: string; t: string; n: number }[];
+  const casesByStage: Record<string, number> = {};
+  const casesByType: Record<string, number> = {};
+  for (const r of counts) {
+    casesByStage[r.stage] = (casesByStage[r.stage] ?? 0) + r.n;
+    if (r.stage !== 'closing' && r.stage !== 'archived') casesByType[r.t] = (casesByType[r.t] ?? 0) + r.n;
+  }
   const overdue = ctx.app.repos.caseQueries.list({ overdue: true, page: 1, pageSize: 1 }, today).total;
   const opened = db.prepare(`SELECT count(*) AS n FROM cases WHERE opened_on >= ?`).get(monthStart) as { n: number };
   const closed = db.prepare(`SELECT count(*) AS n FROM cases WHERE closed_on >= ?`).get(monthStart) as { n: number };
   const officers = ctx.app.repos.officers.list().filter((o) => o.status === 'active').map((o) => toOfficer(ctx, o));
-  const casesByStage = Object.fromEntries(byStage.map((r) => [r.stage, r.n]));
   return {
-    openCases: byStage.filter((r) => r.stage !== 'closing' && r.stage !== 'archived').reduce((a, r) => a + r.n, 0),
+    openCases: Object.values(casesByType).reduce((a, n) => a + n, 0),
     casesByStage,
-    casesByType: Object.fromEntries(byType.map((r) => [r.t, r.n])),
+    casesByType,
     overdueCases: overdue,
     openedThisMonth: opened.n,
     closedThisMonth: closed.n,

@@ -20,18 +20,21 @@ export const disclosureAlerts: AlertRule = ({ app, today, calendar, settings }) 
   if (!src) return [];
   const soonBy = calendar.addWorkdays(today, settings.disclosureWarnWorkdays);
   const ids = JSON.stringify([...(publicationIndex(app)?.pending ?? [])]);
-  // The pending decisions due by the warning date: counts, and the 20 most urgent of each kind.
-  const from = `FROM decisions d JOIN cases c ON c.id = d.case_id WHERE d.id IN (SELECT value FROM json_each(?)) AND c.status = 'active'`;
-  const n = app.db.prepare(`SELECT sum(d.disclosure_due_on < ?) AS late, sum(d.disclosure_due_on BETWEEN ? AND ?) AS soon ${from}`).get(today, today, soonBy, ids) as { late: number | null; soon: number | null };
-  const pick = (cond: string, ...p: string[]) =>
-    app.db
-      .prepare(
-        `SELECT d.case_id AS caseId, c.case_no AS caseNo, d.decision_no AS decisionNo, d.decided_on AS decidedOn, d.disclosure_due_on AS dueOn
-         ${from} AND ${cond} ORDER BY d.disclosure_due_on, d.id LIMIT 20`,
-      )
-      .all(ids, ...p) as Row[];
-  const late = n.late ? pick('d.disclosure_due_on < ?', today) : [];
-  const soon = n.soon ? pick('d.disclosure_due_on BETWEEN ? AND ?', today, soonBy) : [];
+  // The pending decisions due by the warning date, most urgent first, in one pass: counts, and the
+  // 20 most urgent of each kind.
+  const due = app.db
+    .prepare(
+      `SELECT d.case_id AS caseId, c.case_no AS caseNo, d.decision_no AS decisionNo, d.decided_on AS decidedOn, d.disclosure_due_on AS dueOn
+       FROM decisions d JOIN cases c ON c.id = d.case_id
+       WHERE d.id IN (SELECT value FROM json_each(?)) AND c.status = 'active' AND d.disclosure_due_on <= ?
+       ORDER BY d.disclosure_due_on, d.id`,
+    )
+    .all(ids, soonBy) as Row[];
+  const lateAll = due.filter((r) => r.dueOn < today);
+  const soonAll = due.filter((r) => r.dueOn >= today);
+  const n = { late: lateAll.length, soon: soonAll.length };
+  const late = lateAll.slice(0, 20);
+  const soon = soonAll.slice(0, 20);
   const item = (r: Row) => ({
     id: r.caseId,
     label: r.decisionNo || r.caseNo,
