@@ -1,3 +1,4 @@
+import { updateItem } from './edit.js';
 import { DISCLOSURE_KIND_LABELS, isResultKind, type NoticeKind, type ResultKind } from '../../shared/disclosure-domain.js';
 import type { NoticeFields, ResultFields } from '../../shared/disclosure-types.js';
 import type { OpInput } from '../../shared/contract/index.js';
@@ -85,8 +86,13 @@ export function createFromCase(svc: Svc, input: OpInput<'disclosure.createFromCa
   }
   const repo = disclosureRepo(app);
   const existing = repo.ofCase(c.id).find((i) => i.state !== 'withdrawn' && i.partyId === party.id);
-  // A draft made when the decision was recorded is the one to work on: open it instead of a second.
-  if (existing?.state === 'draft') return existing.id;
+  // A draft already there is the one to work on: open it instead of a second. One written by hand
+  // before the decision was recorded gets the decision now: its number, date, basis, content and
+  // amounts fill the fields still blank (what the author typed stays), and its deadline follows.
+  if (existing?.state === 'draft') {
+    if (d && existing.decisionId == null) completeFromDecision(svc, existing.id, d, party.id);
+    return existing.id;
+  }
   if (existing) throw conflict(`本案当事人已有公示事项（编号 ${existing.seriesId}，${existing.title}），请在该事项上修改或更正。`);
   const bureau = app.repos.bureau.get();
   const amount = d?.amounts.find((a) => a.partyId === party.id);
@@ -129,6 +135,29 @@ export function createFromCase(svc: Svc, input: OpInput<'disclosure.createFromCa
     redaction,
     decisionDue: d?.disclosureDueOn ?? null,
   });
+}
+
+function completeFromDecision(svc: Svc, itemId: number, d: DecisionFacts, partyId: number): void {
+  const repo = disclosureRepo(svc.app);
+  const item = repo.get(itemId);
+  if (!item?.result || !repo.linkDecision(itemId, d.id)) return;
+  const amount = d.amounts.find((a) => a.partyId === partyId);
+  const fromDecision: Partial<ResultFields> = {
+    decisionNo: d.decisionNo,
+    decidedOn: d.decidedOn,
+    category: measureWords(d.measures),
+    basis: d.legalBasis,
+    content: d.content,
+    fine: amount ? amount.fine : null,
+    confiscation: amount ? amount.confiscation : null,
+  };
+  const blanks = Object.fromEntries(
+    Object.entries(fromDecision).filter(([k, v]) => {
+      const now = item.result![k as keyof ResultFields];
+      return v !== null && v !== '' && (now === null || now === '' || now === undefined);
+    }),
+  );
+  updateItem(svc, { id: itemId, result: blanks } as OpInput<'disclosure.update'>);
 }
 
 /**

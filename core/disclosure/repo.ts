@@ -120,6 +120,7 @@ function create(db: Db) {
          updated_at = @at WHERE id = @id`,
     ),
     setDue: db.prepare(`UPDATE disclosure_items SET publish_due_on = ?, takedown_due_on = ? WHERE id = ?`),
+    linkDecision: db.prepare(`UPDATE disclosure_items SET decision_id = ? WHERE id = ? AND decision_id IS NULL AND state = 'draft'`),
     submit: db.prepare(`UPDATE disclosure_items SET state = 'pending', submitted_by = ?, submitted_at = ?, reject_reason = NULL, updated_at = ? WHERE id = ?`),
     approve: db.prepare(
       `UPDATE disclosure_items SET state = 'approved', approved_by = @by, approved_at = @at, approved_on = @on, public_content = @publicContent,
@@ -161,6 +162,8 @@ function create(db: Db) {
     insert: (v: Record<string, unknown>) => Number(s.insert.run(v).lastInsertRowid),
     writeContent: (w: ContentWrite) => s.writeContent.run(w),
     setDue: (id: number, publishDueOn: string | null, takedownDueOn: string | null) => s.setDue.run(publishDueOn, takedownDueOn, id),
+    /** A draft written by hand before its decision was recorded gets the decision (once). */
+    linkDecision: (id: number, decisionId: number) => s.linkDecision.run(decisionId, id).changes > 0,
     submit: (id: number, by: number, at: string) => s.submit.run(by, at, at, id),
     approve: (v: { id: number; by: number; at: string; on: string; publicContent: string; pdfSha256: string | null; contentHash: string }) =>
       s.approve.run(v).changes,

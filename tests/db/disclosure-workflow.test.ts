@@ -214,3 +214,34 @@ test('a decision recorded by the review backend feeds a draft (read from its dec
   assert.equal(d.fields.find((f) => f.key === 'partyName')!.redacted, '张某某');
   w.t.close();
 });
+
+test('a draft written by hand before the decision gets the decision when it is recorded (blanks filled, typed text kept)', async () => {
+  const w = await disclosureWorld();
+  const c = await w.personCase();
+  const party = w.t.app.repos.cases.parties(c.caseId)[0];
+  if (!w.t.app.db.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'decisions'`).get()) return;
+  const early = await w.t.call('disclosure.createFromCase', { caseId: c.caseId, result: { content: '处罚款人民币贰仟陆佰元整。' } }, w.officer);
+  assert.equal(early.decisionId, null);
+  assert.equal(early.result!.decisionNo, '');
+  const decisionId = Number(
+    w.t.app.db
+      .prepare(
+        `INSERT INTO decisions (case_id, decision_no, case_type, year, seq, decided_on, decision_type, content, measures, amounts, total_fine,
+           total_confiscation, legal_basis, basis, disclosure_due_on, service_due_on, recorded_by, recorded_at)
+         VALUES (?, '遂林罚决字〔2026〕第67号', 'penalty', 2026, 67, '2026-03-02', 'penalty', '处罚款人民币2600元。', '["fine"]',
+           ?, 2600, 0, '《中华人民共和国森林法》第七十六条', 'review', '2026-03-11', '2026-03-09', ?, '2026-03-02T08:00:00Z')`,
+      )
+      .run(c.caseId, JSON.stringify([{ partyId: party.id, fine: 2600, confiscation: 0 }]), w.officer.id).lastInsertRowid,
+  );
+  const { draftFromDecision } = await import('../../core/disclosure/create.js');
+  assert.equal(draftFromDecision(w.t.app, decisionId), early.id, 'the same draft, not a second one');
+  const d = await w.t.call('disclosure.get', { id: early.id }, w.officer);
+  assert.equal(d.decisionId, decisionId);
+  assert.equal(d.result!.decisionNo, '遂林罚决字〔2026〕第67号');
+  assert.equal(d.result!.decidedOn, '2026-03-02');
+  assert.equal(d.result!.basis, '《中华人民共和国森林法》第七十六条');
+  assert.equal(d.result!.content, '处罚款人民币贰仟陆佰元整。', 'what the author typed stays');
+  assert.equal(d.publishDueOn, '2026-03-11', 'the decision’s own disclosure deadline');
+  assert.equal(draftFromDecision(w.t.app, decisionId), early.id, 'idempotent');
+  w.t.close();
+});
