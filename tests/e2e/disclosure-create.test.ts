@@ -32,7 +32,10 @@ async function newNotice(page: Page, kind: string) {
   await page.getByRole('menuitem', { name: '公示' }).click();
   await page.getByRole('button', { name: '新建公示' }).click();
   const dialog = page.getByRole('dialog', { name: '新建公示' });
-  await dialog.getByRole('radio', { name: kind }).click();
+  await dialog.getByRole('button', { name: /^起\s*草$/ }).waitFor();
+  // check() clicks and then confirms the radio took the choice (a click while the dialog is still
+  // opening can be lost on a busy machine).
+  await dialog.getByRole('radio', { name: kind }).check();
   return dialog;
 }
 
