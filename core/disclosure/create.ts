@@ -1,4 +1,5 @@
 import { updateItem } from './edit.js';
+import { rosterTable } from './roster-table.js';
 import { DISCLOSURE_KIND_LABELS, isResultKind, type NoticeKind, type ResultKind } from '../../shared/disclosure-domain.js';
 import type { NoticeFields, ResultFields } from '../../shared/disclosure-types.js';
 import type { OpInput } from '../../shared/contract/index.js';
@@ -182,23 +183,6 @@ export function draftFromDecision(app: AppContext, decisionId: number, actor?: {
   return app.db.transaction(() => createFromCase(svc, { caseId: d.caseId }, d))();
 }
 
-/** The public roster (执法人员名单): active officers with a valid certificate, by unit and name. */
-export function rosterTable(app: AppContext, today: string): { table: NonNullable<NoticeFields['table']>; kept: string[] } {
-  const collator = new Intl.Collator('zh-CN');
-  const rows = app.repos.officers
-    .list()
-    .filter((o) => o.status === 'active' && o.certValidUntil >= today)
-    .sort((a, b) => collator.compare(a.unit, b.unit) || collator.compare(a.name, b.name));
-  return {
-    table: {
-      caption: '行政执法人员名单',
-      columns: ['姓名', '所在单位', '职务', '执法证号', '执法类别', '执法区域'],
-      rows: rows.map((o) => [o.name, o.unit, o.position, o.certNo, o.category, o.region]),
-    },
-    // Officers' names and certificate numbers are published on purpose (事前公开).
-    kept: [...new Set(rows.flatMap((o) => [o.name, o.certNo]))],
-  };
-}
 
 /** Drafts a before-the-fact notice (the roster is generated from the officers register). */
 export function createNotice(svc: Svc, input: OpInput<'disclosure.createNotice'>): number {

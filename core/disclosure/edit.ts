@@ -4,7 +4,7 @@ import type { FindingKind } from '../../shared/logic/redact/index.js';
 import { makeFinding } from '../../shared/logic/redact/index.js';
 import { conflict, invalid, notFound } from '../errors.js';
 import { patchNotice, patchResult, textFields } from './content.js';
-import { rosterTable } from './create.js';
+import { rosterTable } from './roster-table.js';
 import { decisionById } from './decision-source.js';
 import { contentOf } from './evaluate.js';
 import { storeImage } from './images.js';
