@@ -15,9 +15,7 @@ import { auditEntries, decisionEntries, disclosureEntries, footageEntries, revie
 import { caseEntries } from './collect-case.js';
 import { keepComposition } from './composition.js';
 import { buildManifest, CERTIFICATE_NAME, MANIFEST_NAME, safeName, sha256Hex } from './manifest.js';
-import { verifyArchive } from './verify.js';
-import { commitPath, removeQuietly, writeEntries } from './write-package.js';
-import { writeZip } from './zip-write.js';
+import { commitPath, removeQuietly, writeEntries, zipAndVerify } from './write-package.js';
 
 export interface ArchiveRequest {
   caseId: number;
@@ -99,7 +97,6 @@ async function build(app: AppContext, user: SessionUser, req: ArchiveRequest, c:
   const folder = join(root, name);
   const zipPath = req.zip === false ? null : join(root, `${name}.zip`);
   const partial = `${folder}.partial`;
-  const zipPartial = zipPath ? `${zipPath}.partial` : null;
   const created: string[] = [];
   try {
     await mkdir(root, { recursive: true }).catch((e) => {
@@ -109,7 +106,6 @@ async function build(app: AppContext, user: SessionUser, req: ArchiveRequest, c:
       if (p && existsSync(p)) throw new UserError('ARCHIVE_EXISTS', `目标位置已有同名案卷包“${p}”。请移走或改名后重试，或另选保存位置。`);
     }
     await removeQuietly(partial);
-    if (zipPartial) await removeQuietly(zipPartial);
     created.push(partial);
     const { files } = await writeEntries(app.vault, entries, partial, {
       onEntry: (done, total) => tell(`正在写入案卷材料 ${done}/${total}…`, done, total),
@@ -142,21 +138,18 @@ async function build(app: AppContext, user: SessionUser, req: ArchiveRequest, c:
     await writeFile(join(partial, CERTIFICATE_NAME), certificate, { flag: 'wx' });
     await commitPath(partial, folder);
     created.push(folder);
-    if (zipPath && zipPartial) {
-      stopIfCancelled();
-      tell('正在生成压缩包…');
-      created.push(zipPartial);
-      await writeZip(folder, name, [...files.map((f) => f.path), MANIFEST_NAME, CERTIFICATE_NAME], zipPartial, now);
-      await commitPath(zipPartial, zipPath);
-      created.push(zipPath);
-    }
-    for (const p of [folder, zipPath]) {
-      if (!p) continue;
-      stopIfCancelled();
-      const what = p === folder ? '文件夹' : '压缩包';
-      const v = await verifyArchive(p, (done, total) => tell(`正在校验${what} ${done}/${total}…`, done, total), opts.signal);
-      if (!v.ok) throw new UserError('ARCHIVE_VERIFY_FAILED', `案卷包写入后校验未通过（${v.message}）。磁盘可能有故障，请更换保存位置后重试。`, v);
-    }
+    const failed = await zipAndVerify({
+      folder,
+      name,
+      paths: [...files.map((f) => f.path), MANIFEST_NAME, CERTIFICATE_NAME],
+      zipPath,
+      zipDate: now,
+      created,
+      tell,
+      stopIfCancelled,
+      signal: opts.signal,
+    });
+    if (failed) throw new UserError('ARCHIVE_VERIFY_FAILED', `案卷包写入后校验未通过（${failed.message}）。磁盘可能有故障，请更换保存位置后重试。`, failed);
     stopIfCancelled();
     tell('正在登记归档…');
     const registered = app.db.transaction(() => {

@@ -8,9 +8,7 @@ import { invalid, notFound, UserError } from '../../errors.js';
 import { explainWriteError } from '../files/write-target.js';
 import { loadComposition } from './composition.js';
 import { archiveInfo } from './info.js';
-import { verifyArchive } from './verify.js';
-import { commitPath, copyFromVault, removeQuietly } from './write-package.js';
-import { writeZip } from './zip-write.js';
+import { commitPath, copyFromVault, removeQuietly, zipAndVerify } from './write-package.js';
 import type { ArchiveRunOptions } from './create.js';
 
 const CANCELLED = '已取消导出：写入的文件已删除。';
@@ -57,23 +55,19 @@ export async function exportArchive(
     }
     await commitPath(partial, folder);
     created.push(folder);
-    if (zipPath) {
-      stopIfCancelled();
-      tell('正在生成压缩包…');
-      created.push(`${zipPath}.partial`);
-      await writeZip(folder, comp.name, comp.files.map((f) => f.path), `${zipPath}.partial`, new Date(comp.zipDate));
-      await commitPath(`${zipPath}.partial`, zipPath);
-      created.push(zipPath);
-    }
-    for (const p of [folder, zipPath]) {
-      if (!p) continue;
-      stopIfCancelled();
-      const what = p === folder ? '文件夹' : '压缩包';
-      const v = await verifyArchive(p, (done, total) => tell(`正在校验${what} ${done}/${total}…`, done, total), opts.signal);
-      if (!v.ok || v.manifestSha256 !== info.manifestSha256) {
-        throw new UserError('ARCHIVE_VERIFY_FAILED', `重新导出的案卷包校验未通过（${v.message}）。请运行“证据库校验”检查证据库，或更换保存位置后重试。`, v);
-      }
-    }
+    const failed = await zipAndVerify({
+      folder,
+      name: comp.name,
+      paths: comp.files.map((f) => f.path),
+      zipPath,
+      zipDate: new Date(comp.zipDate),
+      created,
+      tell,
+      stopIfCancelled,
+      signal: opts.signal,
+      expectManifest: info.manifestSha256,
+    });
+    if (failed) throw new UserError('ARCHIVE_VERIFY_FAILED', `重新导出的案卷包校验未通过（${failed.message}）。请运行“证据库校验”检查证据库，或更换保存位置后重试。`, failed);
     app.db.transaction(() =>
       app.audit.append({
         userId: user.id,

@@ -7,9 +7,11 @@ import { Transform } from 'node:stream';
 import type { Vault } from '../../vault/vault.js';
 import { UserError } from '../../errors.js';
 import { toCsv } from '../../util/csv.js';
-import type { ArchiveEntryInfo } from '../../../shared/supervision-types.js';
+import type { ArchiveEntryInfo, ArchiveVerifyResult } from '../../../shared/supervision-types.js';
 import { INDEX_NAME, sha256Hex, type ManifestEntry } from './manifest.js';
 import type { PackageEntry } from './entries.js';
+import { verifyArchive } from './verify.js';
+import { writeZip } from './zip-write.js';
 
 export interface WrittenFile extends ManifestEntry {
   size: number;
@@ -98,3 +100,41 @@ export async function commitPath(partial: string, final: string): Promise<void> 
 
 export const removeQuietly = (p: string) => rm(p, { recursive: true, force: true }).catch(() => undefined);
 
+
+/**
+ * The last steps of writing a package: the zip of the finished folder (when `zipPath` is given,
+ * written as `<zip>.partial` and renamed; both recorded in `created` for clean-up), then the folder
+ * and the zip verified against their manifest (and `expectManifest`). Returns the first failing check, or null.
+ */
+export async function zipAndVerify(o: {
+  folder: string;
+  name: string;
+  paths: string[];
+  zipPath: string | null;
+  zipDate: Date;
+  created: string[];
+  tell: (line: string, done?: number, total?: number) => void;
+  stopIfCancelled: () => void;
+  signal?: AbortSignal;
+  /** The manifest hash the package must have (a package written again must match its certificate). */
+  expectManifest?: string;
+}): Promise<ArchiveVerifyResult | null> {
+  if (o.zipPath) {
+    o.stopIfCancelled();
+    o.tell('正在生成压缩包…');
+    const partial = `${o.zipPath}.partial`;
+    await removeQuietly(partial); // left by an earlier run that stopped
+    o.created.push(partial);
+    await writeZip(o.folder, o.name, o.paths, partial, o.zipDate);
+    await commitPath(partial, o.zipPath);
+    o.created.push(o.zipPath);
+  }
+  for (const p of [o.folder, o.zipPath]) {
+    if (!p) continue;
+    o.stopIfCancelled();
+    const what = p === o.folder ? '文件夹' : '压缩包';
+    const v = await verifyArchive(p, (done, total) => o.tell(`正在校验${what} ${done}/${total}…`, done, total), o.signal);
+    if (!v.ok || (o.expectManifest && v.manifestSha256 !== o.expectManifest)) return v;
+  }
+  return null;
+}
