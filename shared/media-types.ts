@@ -79,14 +79,18 @@ export interface DetectedDevice {
   newBytes?: number;
 }
 
-export interface IngestProgress {
-  phase: 'scanning' | 'copying' | 'finishing' | 'done';
+/** Progress of work over many files (import, vault check): counts, bytes, speed, time left. */
+export interface FileWorkProgress {
   filesDone: number;
   filesTotal: number;
   bytesDone: number;
   bytesTotal: number;
   mbPerSec: number;
   etaSeconds: number | null;
+}
+
+export interface IngestProgress extends FileWorkProgress {
+  phase: 'scanning' | 'copying' | 'finishing' | 'done';
   currentFile: string | null;
 }
 
@@ -292,15 +296,9 @@ export interface VaultVerifyReport {
 export type VaultVerifyState = 'running' | 'done' | 'cancelled' | 'failed';
 
 /** A vault check started from the UI (`media.verifyStart`), with live progress. */
-export interface VaultVerifyJob {
+export interface VaultVerifyJob extends FileWorkProgress {
   jobId: string;
   state: VaultVerifyState;
-  filesDone: number;
-  filesTotal: number;
-  bytesDone: number;
-  bytesTotal: number;
-  mbPerSec: number;
-  etaSeconds: number | null;
   report: VaultVerifyReport | null;
   error: string | null;
   startedAt: string;
