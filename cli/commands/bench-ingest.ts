@@ -18,7 +18,7 @@ import type { Command } from './types.js';
  * `sanxiang bench ingest --json` (the lead hooks `benchIngest` into the bench command).
  * A ~2 GB set of 1080p clips is generated once into `.bench-cache/ingest/set` (one 20 Mbit/s clip
  * encoded with ffmpeg, copied 10× with different trailing bytes so every hash differs). Each method
- * runs 3 times on the same disk, each ending with `sync`; medians are compared:
+ * runs 5 times on the same disk, each ending with `sync`, in a rotating order; medians are compared:
  *   ingest (one pass: read → SHA-256 + write → fsync → size check → rename → probe → register)
  *   `cp -r`, `cp -r` + `openssl dgst -sha256` on every copy, `cp -r` + `sha256sum`.
  * Also: peak RSS of the ingest process, device-detection latency, proxy transcode speed.
@@ -170,7 +170,7 @@ export async function benchIngest(opts: { out?: Out; runs?: number; cacheDir?: s
   mkdirSync(work, { recursive: true });
   const files = readdirSync(join(set, 'DCIM', '100MEDIA')).map((f) => join(set, 'DCIM', '100MEDIA', f));
   const bytes = files.reduce((s, f) => s + statSync(f).size, 0);
-  const runs = opts.runs ?? 3;
+  const runs = opts.runs ?? 5;
   const load = loadavg()[0];
   const t = { ingest: [] as number[], ingestWall: [] as number[], cp: [] as number[], cpOpenssl: [] as number[], cpSha256sum: [] as number[] };
   let peakKb = 0;
@@ -183,24 +183,31 @@ export async function benchIngest(opts: { out?: Out; runs?: number; cacheDir?: s
       if (r.status !== 0) throw new Error(`${hasher[0]} failed`);
     }
   };
+  const methods: [keyof typeof t | 'ingest', () => Promise<void> | void][] = [
+    [
+      'ingest',
+      async () => {
+        const data = freshData(work);
+        sync();
+        const r = await runIngestChild(set, data);
+        t.ingest.push(r.durationMs / 1000);
+        t.ingestWall.push(r.wall);
+        peakKb = Math.max(peakKb, r.maxRssKb);
+        rmSync(data, { recursive: true, force: true });
+      },
+    ],
+    ['cp', () => void t.cp.push(timed(copyThen(null)))],
+    ['cpOpenssl', () => void t.cpOpenssl.push(timed(copyThen(['openssl', 'dgst', '-sha256'])))],
+    ['cpSha256sum', () => void t.cpSha256sum.push(timed(copyThen(['sha256sum'])))],
+  ];
+  // Each round starts with a different method, so none is always the one that follows a big delete.
   for (let i = 0; i < runs; i++) {
-    opts.out?.progress(`第 ${i + 1}/${runs} 轮：导入…`);
-    const data = freshData(work);
-    sync();
-    const r = await runIngestChild(set, data);
-    t.ingest.push(r.durationMs / 1000);
-    t.ingestWall.push(r.wall);
-    peakKb = Math.max(peakKb, r.maxRssKb);
-    rmSync(data, { recursive: true, force: true });
-    for (const [key, fn] of [
-      ['cp', copyThen(null)],
-      ['cpOpenssl', copyThen(['openssl', 'dgst', '-sha256'])],
-      ['cpSha256sum', copyThen(['sha256sum'])],
-    ] as const) {
+    for (let k = 0; k < methods.length; k++) {
+      const [key, run] = methods[(i + k) % methods.length];
       opts.out?.progress(`第 ${i + 1}/${runs} 轮：${key}…`);
       rmSync(dest, { recursive: true, force: true });
       sync();
-      t[key].push(timed(fn));
+      await run();
     }
     rmSync(dest, { recursive: true, force: true });
   }

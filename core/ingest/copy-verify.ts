@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { UserError } from '../errors.js';
-import { BLOCK, directIoWanted, giveAligned, openDirect, takeAligned } from './direct-io.js';
+import { giveChunks, takeAlignedChunk, takeChunk, type ChunkBuffer } from './chunk-buffers.js';
+import { BLOCK, directIoWanted, openDirect } from './direct-io.js';
+import { acquireHasher, type Hasher } from './hasher-pool.js';
 import type { Vault } from '../vault/vault.js';
 
 /** The file operations the copy needs; tests inject failures (full disk, unreadable source). */
@@ -33,7 +34,7 @@ export interface CopyOptions {
   signal?: AbortSignal;
   /** Called after each chunk is written, with the chunk's size. */
   onBytes?: (n: number) => void;
-  /** Chunk size (default 8 MiB; two buffers are used, so memory stays at 16 MiB whatever the file size). */
+  /** Chunk size (default 4 MiB; a ring of three buffers is used, so memory stays at 12 MiB per file whatever its size). */
   chunkSize?: number;
   /** The device root: when it has gone, a read error means the recorder was unplugged. */
   deviceRoot?: string;
@@ -74,82 +75,82 @@ function writeError(e: unknown): CopyError {
 
 const cancelled = () => new CopyError('CANCELLED', '已取消导入。');
 
-/** Reusable read buffers, so memory stays flat however many (or however large) the files are. */
-const pool: Buffer[] = [];
-const takeBuffer = (size: number) => {
-  const i = pool.findIndex((b) => b.length === size);
-  return i >= 0 ? pool.splice(i, 1)[0] : Buffer.allocUnsafe(size);
-};
-const giveBuffer = (b: Buffer) => {
-  if (pool.length < 4) pool.push(b);
-};
-
 /** A file read, hashed and written to the vault's temp folder, waiting for `commit` (fsync, checks, rename). */
 export interface StagedCopy {
   sha256: string;
   size: number;
+  /** Time spent waiting for the source and the whole read pass, in ms: tells a slow device from a fast disk. */
+  readMs: number;
+  elapsedMs: number;
   /** fsync, size check on disk, atomic rename to the content address (read-only). Deletes the temp file on failure. */
   commit(): Promise<CopyResult>;
   /** Drops the temp file. */
   discard(): Promise<void>;
 }
 
+/** Chunks in flight per file: one being read, one being written, one being hashed. */
+const RING = 3;
+
 /** Where the chunks go: buffered writes through the (injectable) io layer, or unbuffered O_DIRECT writes. */
 interface Sink {
-  buffers: [Buffer, Buffer];
+  buffers: ChunkBuffer[];
+  /** Writes are issued one at a time, in file order. */
   writeChunk(buf: Buffer, n: number, pos: number): Promise<void>;
   /** Cuts the padding of the last unbuffered block. */
   setSize(size: number): Promise<void>;
   handle: WriteHandle;
-  release(): void;
 }
 
 async function openSink(io: CopyIo, tmp: string, chunk: number): Promise<Sink> {
   if (io === nodeIo && directIoWanted() && chunk % BLOCK === 0) {
     const fh = await openDirect(tmp);
     if (fh) {
-      const a = await takeAligned(chunk, fh);
-      const b = a && (await takeAligned(chunk, fh));
-      if (a && b) {
+      const buffers: ChunkBuffer[] = [];
+      for (let b: ChunkBuffer | null = null; buffers.length < RING; buffers.push(b)) {
+        b = await takeAlignedChunk(chunk, fh);
+        if (!b) break;
+      }
+      if (buffers.length === RING) {
         return {
-          buffers: [a.view, b.view],
+          buffers,
           handle: fh,
           async writeChunk(buf, n, pos) {
             const len = Math.ceil(n / BLOCK) * BLOCK;
             for (let off = 0; off < len; ) off += (await fh.write(buf, off, len - off, pos + off)).bytesWritten;
           },
           setSize: (size) => fh.truncate(size),
-          release: () => (giveAligned(a), giveAligned(b)),
         };
       }
-      if (a) giveAligned(a);
+      giveChunks(buffers);
       await fh.close();
       await rm(tmp, { force: true });
     }
   }
   const wh = await io.openWrite(tmp);
-  const bufs: [Buffer, Buffer] = [takeBuffer(chunk), takeBuffer(chunk)];
   return {
-    buffers: bufs,
+    buffers: Array.from({ length: RING }, () => takeChunk(chunk)),
     handle: wh,
     async writeChunk(buf, n) {
       for (let off = 0; off < n; ) off += (await wh.write(buf, off, n - off)).bytesWritten;
     },
     setSize: async () => undefined,
-    release: () => bufs.forEach(giveBuffer),
   };
 }
 
 /**
- * The read pass of a copy: each chunk is read once, its write to `vault/tmp/*.partial` is issued,
- * and it is hashed (SHA-256) while the write runs, with the next read already under way. Ends with a
- * size check (bytes read = size at open). On failure or cancellation the partial file is deleted.
- * Split from `commit` so a caller can fsync and rename one file while the next one is being read.
+ * The read pass of a copy, as a three-stage pipeline over a ring of chunk buffers: chunks are read
+ * one after another (the source is read sequentially, once), each chunk's write to
+ * `vault/tmp/*.partial` is queued behind the previous one, and the same bytes are hashed (SHA-256) on
+ * a worker thread. A buffer is read into again only once both its write and its hash are done, so
+ * reading, writing and hashing run at the same time and memory stays at RING chunks per file.
+ * Ends with a size check (bytes read = size at open). On failure or cancellation the partial file
+ * is deleted. Split from `commit` so a caller can fsync and rename one file while the next is read.
  */
 export async function stageCopy(vault: Vault, src: string, opts: CopyOptions = {}): Promise<StagedCopy> {
   const io = opts.io ?? nodeIo;
-  const chunk = opts.chunkSize ?? 8 * 1024 * 1024;
+  const chunk = opts.chunkSize ?? 4 * 1024 * 1024;
   if (opts.signal?.aborted) throw cancelled();
+  const started = performance.now();
   let rh: ReadHandle;
   try {
     rh = await io.openRead(src);
@@ -158,7 +159,8 @@ export async function stageCopy(vault: Vault, src: string, opts: CopyOptions = {
   }
   const tmp = vault.tempPath();
   let sink: Sink | null = null;
-  const inflight: Promise<unknown>[] = [];
+  let hasher: Hasher | null = null;
+  const inflight = new Set<Promise<void>>();
   let ok = false;
   try {
     let expected: number;
@@ -173,50 +175,70 @@ export async function stageCopy(vault: Vault, src: string, opts: CopyOptions = {
       throw writeError(e);
     }
     const out = sink;
-    const hash = createHash('sha256');
-    let pos = 0;
+    const hash = (hasher = acquireHasher());
+    const free = out.buffers.map((b) => b.view);
+    let wake: (() => void) | null = null;
+    let failure: CopyError | null = null;
+    let writes: Promise<void> = Promise.resolve();
     // Full chunks only (a short read would misalign unbuffered writes): read until the chunk is full or EOF.
+    let readMs = 0;
     const readFull = async (buf: Buffer, at: number) => {
       let got = 0;
-      while (got < chunk) {
-        const { bytesRead } = await rh.read(buf, got, chunk - got, at + got);
-        if (bytesRead === 0) break;
-        got += bytesRead;
+      const t0 = performance.now();
+      try {
+        while (got < chunk) {
+          const { bytesRead } = await rh.read(buf, got, chunk - got, at + got);
+          if (bytesRead === 0) break;
+          got += bytesRead;
+        }
+      } catch (e) {
+        throw readError(e, src, opts.deviceRoot);
+      } finally {
+        readMs += performance.now() - t0;
       }
       return got;
     };
-    const readAt = (buf: Buffer, at: number) => {
-      const p = readFull(buf, at).catch((e: unknown) => {
-        throw readError(e, src, opts.deviceRoot);
-      });
-      p.catch(() => undefined);
-      inflight.push(p);
-      return p;
-    };
-    let [cur, nxt] = out.buffers;
-    let pending = readAt(cur, 0);
+    let pos = 0;
     for (;;) {
-      const n = await pending;
-      if (n === 0) break;
+      while (free.length === 0 && !failure) await new Promise<void>((r) => (wake = r));
+      if (failure) throw failure;
       if (opts.signal?.aborted) throw cancelled();
-      pending = readAt(nxt, pos + n);
-      const written = out.writeChunk(cur, n, pos).catch((e: unknown) => {
-        throw writeError(e);
+      const buf = free.pop()!;
+      const n = await readFull(buf, pos).catch((e: unknown) => {
+        free.push(buf);
+        throw e;
       });
-      written.catch(() => undefined);
-      inflight.push(written);
-      hash.update(cur.subarray(0, n)); // runs while the write and the next read are in the thread pool
-      await written;
+      if (n === 0) {
+        free.push(buf);
+        break;
+      }
+      const at = pos;
       pos += n;
-      opts.onBytes?.(n);
-      inflight.length = 0;
-      inflight.push(pending);
-      [cur, nxt] = [nxt, cur];
+      const written = (writes = writes.then(() =>
+        out.writeChunk(buf, n, at).then(
+          () => opts.onBytes?.(n),
+          (e: unknown) => {
+            throw writeError(e);
+          },
+        ),
+      ));
+      const done: Promise<void> = Promise.allSettled([written, hash.update(buf, n)]).then(([w, h]) => {
+        if (w.status === 'rejected') failure ??= w.reason as CopyError;
+        else if (h.status === 'rejected') failure ??= new CopyError('VAULT_WRITE_FAILED', `计算校验值失败（${(h.reason as Error).message}），当前文件未导入。`);
+        free.push(buf);
+        inflight.delete(done);
+        wake?.();
+        wake = null;
+      });
+      inflight.add(done);
+      if (n < chunk) break; // a short chunk is the end of the file
     }
+    await Promise.all(inflight);
+    if (failure) throw failure;
     if (pos !== expected) {
       throw new CopyError('SOURCE_CHANGED', `文件在复制过程中发生变化（应为 ${expected} 字节，读到 ${pos} 字节），可能仍在录制或存储卡有故障`, { path: src });
     }
-    const sha256 = hash.digest('hex');
+    const sha256 = await hash.digest();
     const size = pos;
     const wh = out.handle;
     ok = true;
@@ -229,6 +251,8 @@ export async function stageCopy(vault: Vault, src: string, opts: CopyOptions = {
     return {
       sha256,
       size,
+      readMs,
+      elapsedMs: performance.now() - started,
       async commit() {
         if (settled) throw new Error('commit after discard');
         try {
@@ -251,10 +275,12 @@ export async function stageCopy(vault: Vault, src: string, opts: CopyOptions = {
       discard: finish,
     };
   } catch (e) {
-    await Promise.allSettled(inflight);
+    await Promise.all(inflight);
     throw e;
   } finally {
-    sink?.release();
+    // Every write and hash of a buffer has settled by now, so the buffers can go back to the pool.
+    hasher?.release();
+    if (sink) giveChunks(sink.buffers);
     await rh.close().catch(() => undefined);
     if (!ok) {
       if (sink) await sink.handle.close().catch(() => undefined);

@@ -5,9 +5,9 @@ import { open, type FileHandle } from 'node:fs/promises';
  * Unbuffered (O_DIRECT) writes into the vault on Linux. Buffered writes copy every byte into the
  * page cache and then write it back; for a one-pass copy that is followed by fsync anyway, writing
  * straight from the read buffer to the disk is markedly faster and leaves the page cache to the
- * source. O_DIRECT needs buffers, offsets and lengths aligned to the block size: buffers come from
- * a pool whose alignment was found once by a probe write, every chunk except the last is a full
- * chunk, the last one is padded and the file is then truncated to its real size.
+ * source. O_DIRECT needs buffers, offsets and lengths aligned to the block size: buffers are
+ * aligned by chunk-buffers.ts, every chunk except the last is a full chunk, the last one is padded
+ * and the file is then truncated to its real size.
  * Elsewhere (Windows, macOS, tmpfs) and with SANXIANG_NO_DIRECT_IO=1, buffered writes are used.
  */
 
@@ -25,35 +25,3 @@ export async function openDirect(path: string): Promise<FileHandle | null> {
     throw e;
   }
 }
-
-interface AlignedBuffer {
-  raw: Buffer;
-  view: Buffer;
-}
-const pool: AlignedBuffer[] = [];
-
-/**
- * A chunk-sized buffer whose memory is block-aligned for `fh` (an O_DIRECT handle of a new, empty
- * file: the probe writes one block at offset 0, which the first real chunk overwrites).
- * Null when no alignment works (the caller falls back to buffered writes).
- */
-export async function takeAligned(size: number, fh: FileHandle): Promise<AlignedBuffer | null> {
-  const i = pool.findIndex((b) => b.view.length === size);
-  if (i >= 0) return pool.splice(i, 1)[0];
-  const raw = Buffer.allocUnsafeSlow(size + BLOCK);
-  for (let off = 0; off < BLOCK; off += 16) {
-    try {
-      await fh.write(raw, off, BLOCK, 0);
-      return { raw, view: raw.subarray(off, off + size) };
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EINVAL') throw e;
-    }
-  }
-  return null;
-}
-
-export function giveAligned(b: AlignedBuffer): void {
-  if (pool.length < 4) pool.push(b);
-}
-
-export type { AlignedBuffer };

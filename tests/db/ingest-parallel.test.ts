@@ -1,0 +1,200 @@
+import assert from 'node:assert/strict';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { UserError } from '../../core/errors.js';
+import { nodeIo, type CopyIo } from '../../core/ingest/copy-verify.js';
+import { acquireHasher } from '../../core/ingest/hasher-pool.js';
+import { filesInFlightAfter, offload } from '../../core/ingest/offload.js';
+import { makeRecorder } from '../fixtures/recorder.js';
+import { makeTestApp, type TestApp } from '../helpers/app.js';
+
+// Two files copied at once (a fast source) and the worker-thread hashing behind every copy.
+
+const actor = { id: null, username: '(命令行)', officerId: null };
+const sha = (b: Buffer | string) => createHash('sha256').update(typeof b === 'string' ? readFileSync(b) : b).digest('hex');
+const mediaCount = (t: TestApp) => (t.app.db.prepare('SELECT count(*) AS n FROM media_items').get() as { n: number }).n;
+const registered = (t: TestApp) =>
+  (t.app.db.prepare('SELECT sha256 FROM vault_objects ORDER BY sha256').all() as { sha256: string }[]).map((r) => r.sha256);
+function vaultFiles(root: string): string[] {
+  const out: string[] = [];
+  for (const a of readdirSync(root)) {
+    if (!/^[0-9a-f]{2}$/.test(a)) continue;
+    for (const b of readdirSync(join(root, a))) out.push(...readdirSync(join(root, a, b)));
+  }
+  return out.sort();
+}
+async function rejects(p: Promise<unknown>): Promise<UserError> {
+  try {
+    await p;
+  } catch (e) {
+    assert.ok(e instanceof UserError, `expected a UserError, got ${e}`);
+    return e;
+  }
+  assert.fail('expected the import to fail');
+}
+const shared = (b: Buffer) => {
+  const s = Buffer.from(new SharedArrayBuffer(b.length));
+  b.copy(s);
+  return s;
+};
+
+describe('hashing on worker threads', () => {
+  test('a hasher gives the SHA-256 of what it was sent, in order, and a reused one starts afresh', async () => {
+    const parts = [randomBytes(1000), randomBytes(65536), randomBytes(7)];
+    const h = acquireHasher();
+    for (const p of parts) await h.update(shared(p), p.length);
+    assert.equal(await h.digest(), sha(Buffer.concat(parts)));
+    // A copy that failed half-way releases its hasher without a digest; the next file must not inherit those bytes.
+    await h.update(shared(parts[0]), parts[0].length);
+    h.release();
+    const again = acquireHasher();
+    const only = shared(parts[1]);
+    await again.update(only, 100);
+    assert.equal(await again.digest(), sha(parts[1].subarray(0, 100)));
+    again.release();
+  });
+
+  test('two hashers run side by side without mixing their streams', async () => {
+    const a = randomBytes(3 << 20);
+    const b = randomBytes(2 << 20);
+    const [ha, hb] = [acquireHasher(), acquireHasher()];
+    const chunk = 1 << 20;
+    const feeds = [
+      (async () => {
+        for (let i = 0; i < a.length; i += chunk) await ha.update(shared(a.subarray(i, i + chunk)), Math.min(chunk, a.length - i));
+      })(),
+      (async () => {
+        for (let i = 0; i < b.length; i += chunk) await hb.update(shared(b.subarray(i, i + chunk)), Math.min(chunk, b.length - i));
+      })(),
+    ];
+    await Promise.all(feeds);
+    assert.equal(await ha.digest(), sha(a));
+    assert.equal(await hb.digest(), sha(b));
+    ha.release();
+    hb.release();
+  });
+});
+
+describe('files in flight', () => {
+  test('a USB-speed source is read one file at a time, a disk-speed source two at a time', () => {
+    const mb = 1024 ** 2;
+    assert.equal(filesInFlightAfter({ size: 200 * mb, readMs: 6000 }, 1), 1, 'USB 2.0, ~35 MB/s');
+    assert.equal(filesInFlightAfter({ size: 200 * mb, readMs: 600 }, 2), 1, 'USB 3.0, ~350 MB/s');
+    assert.equal(filesInFlightAfter({ size: 200 * mb, readMs: 100 }, 1), 2, 'SSD or page cache, ~2 GB/s');
+    assert.equal(filesInFlightAfter({ size: 4 * mb, readMs: 1 }, 1), 1, 'a small file says too little: keep the current choice');
+    assert.equal(filesInFlightAfter({ size: 4 * mb, readMs: 1000 }, 2), 2);
+  });
+
+  test('two files at once: every hash matches its source, the duplicate is stored once, nothing left in tmp', async () => {
+    const rec = makeRecorder({ fillerMb: [9, 5, 13] });
+    const t = await makeTestApp();
+    try {
+      let open = 0;
+      let mostOpen = 0;
+      const io: CopyIo = {
+        openWrite: nodeIo.openWrite,
+        async openRead(p) {
+          const h = await nodeIo.openRead(p);
+          mostOpen = Math.max(mostOpen, ++open);
+          return { read: (...a) => h.read(...a), stat: () => h.stat(), close: () => (open--, h.close()) };
+        },
+      };
+      const r = await offload(t.app, { folder: rec.root, actor, io, filesInFlight: 2 });
+      assert.equal(mostOpen, 2, 'two files were being read at once');
+      const distinct = new Set(rec.importable.map((rel) => sha(join(rec.root, rel))));
+      assert.equal(r.copied, distinct.size);
+      assert.equal(r.duplicates, rec.importable.length - distinct.size);
+      assert.equal(r.items.length, rec.importable.length);
+      for (const item of r.items) {
+        assert.equal(item.sha256, sha(join(rec.root, item.source)), item.source);
+        assert.equal(sha(t.app.vault.pathOf(item.sha256)), item.sha256);
+      }
+      assert.deepEqual(vaultFiles(t.app.vault.root), [...distinct].sort());
+      assert.deepEqual(vaultFiles(t.app.vault.root), registered(t));
+      assert.deepEqual(readdirSync(t.app.vault.tmpDir), []);
+      const again = await offload(t.app, { folder: rec.root, actor, filesInFlight: 2 });
+      assert.equal(again.skipped, rec.importable.length, 're-ingest copies nothing');
+    } finally {
+      t.close();
+      rec.cleanup();
+    }
+  });
+
+  test('two files at once, disk full: DISK_FULL, the other file is stopped too, the count is what was registered', async () => {
+    const rec = makeRecorder({ fillerMb: [12, 12] });
+    const t = await makeTestApp();
+    try {
+      let opened = 0;
+      const io: CopyIo = {
+        openRead: nodeIo.openRead,
+        async openWrite(p) {
+          const h = await nodeIo.openWrite(p);
+          if (++opened < 4) return h;
+          return {
+            write: async () => {
+              throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+            },
+            sync: () => h.sync(),
+            stat: () => h.stat(),
+            close: () => h.close(),
+          };
+        },
+      };
+      const err = await rejects(offload(t.app, { folder: rec.root, actor, io, filesInFlight: 2 }));
+      assert.equal(err.code, 'DISK_FULL');
+      const imported = (t.app.db.prepare('SELECT count(*) AS n FROM media_sources').get() as { n: number }).n;
+      assert.match(err.message, new RegExp(`磁盘已满，已导入 ${imported} 个文件`));
+      assert.ok(imported >= 2 && imported < rec.importable.length);
+      assert.deepEqual(vaultFiles(t.app.vault.root), registered(t));
+      assert.deepEqual(readdirSync(t.app.vault.tmpDir), []);
+      const run = t.app.db.prepare(`SELECT state FROM ingest_runs ORDER BY id DESC`).get() as { state: string };
+      assert.equal(run.state, 'failed');
+    } finally {
+      t.close();
+      rec.cleanup();
+    }
+  });
+
+  test('two files at once, unplugged while reading: both partials discarded, re-plugging completes the import', async () => {
+    const rec = makeRecorder({ fillerMb: [16, 16] });
+    const t = await makeTestApp();
+    const moved = `${rec.root}-unplugged`;
+    try {
+      const io: CopyIo = {
+        openWrite: nodeIo.openWrite,
+        async openRead(p) {
+          const h = await nodeIo.openRead(p);
+          if (!p.includes(rec.files.filler[1])) return h;
+          let reads = 0;
+          return {
+            stat: () => h.stat(),
+            close: () => h.close(),
+            read: async (buf, off, len, pos) => {
+              if (++reads === 2) {
+                renameSync(rec.root, moved);
+                throw Object.assign(new Error('i/o error'), { code: 'EIO' });
+              }
+              return h.read(buf, off, len, pos);
+            },
+          };
+        },
+      };
+      const err = await rejects(offload(t.app, { folder: rec.root, actor, io, filesInFlight: 2 }));
+      assert.equal(err.code, 'DEVICE_DISCONNECTED');
+      const imported = (t.app.db.prepare('SELECT count(*) AS n FROM media_sources').get() as { n: number }).n;
+      assert.equal(err.message, `设备已断开，已导入 ${imported} 个文件，重新插入后将继续`);
+      assert.deepEqual(readdirSync(t.app.vault.tmpDir), []);
+      assert.deepEqual(vaultFiles(t.app.vault.root), registered(t));
+      renameSync(moved, rec.root);
+      const r = await offload(t.app, { folder: rec.root, actor, filesInFlight: 2 });
+      assert.equal(r.skipped + r.copied + r.duplicates, rec.importable.length);
+      assert.equal(mediaCount(t), new Set(rec.importable.map((rel) => sha(join(rec.root, rel)))).size);
+    } finally {
+      if (existsSync(moved)) renameSync(moved, rec.root);
+      t.close();
+      rec.cleanup();
+    }
+  });
+});
