@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { UserError } from '../errors.js';
-import { giveChunks, takeAlignedChunk, takeChunk, type ChunkBuffer } from './chunk-buffers.js';
-import { BLOCK, directIoWanted, openDirect } from './direct-io.js';
-import { acquireHasher, type Hasher } from './hasher-pool.js';
+import { BLOCK, giveChunks, takeAlignedChunk, takeChunk, type ChunkBuffer } from '../vault/chunk-buffers.js';
+import { acquireHasher, type Hasher } from '../vault/hasher-pool.js';
+import { directIoWanted, openDirect } from './direct-io.js';
 import type { Vault } from '../vault/vault.js';
 
 /** The file operations the copy needs; tests inject failures (full disk, unreadable source). */
@@ -106,9 +106,16 @@ async function openSink(io: CopyIo, tmp: string, chunk: number): Promise<Sink> {
     const fh = await openDirect(tmp);
     if (fh) {
       const buffers: ChunkBuffer[] = [];
-      for (let b: ChunkBuffer | null = null; buffers.length < RING; buffers.push(b)) {
-        b = await takeAlignedChunk(chunk, fh);
-        if (!b) break;
+      try {
+        for (let b: ChunkBuffer | null = null; buffers.length < RING; buffers.push(b)) {
+          b = await takeAlignedChunk(chunk, fh);
+          if (!b) break;
+        }
+      } catch (e) {
+        // The probe write itself failed (a full or failing disk).
+        giveChunks(buffers);
+        await fh.close().catch(() => undefined);
+        throw e;
       }
       if (buffers.length === RING) {
         return {
@@ -175,7 +182,14 @@ export async function stageCopy(vault: Vault, src: string, opts: CopyOptions = {
       throw writeError(e);
     }
     const out = sink;
-    const hash = (hasher = acquireHasher());
+    const hashFailed = (e: unknown) =>
+      new CopyError('VAULT_WRITE_FAILED', `计算校验值失败（${(e as Error)?.message ?? e}），当前文件未导入。请重新导入；如果反复出现，请重启程序。`);
+    let hash: Hasher;
+    try {
+      hash = hasher = acquireHasher();
+    } catch (e) {
+      throw hashFailed(e);
+    }
     const free = out.buffers.map((b) => b.view);
     let wake: (() => void) | null = null;
     let failure: CopyError | null = null;
@@ -224,7 +238,7 @@ export async function stageCopy(vault: Vault, src: string, opts: CopyOptions = {
       ));
       const done: Promise<void> = Promise.allSettled([written, hash.update(buf, n)]).then(([w, h]) => {
         if (w.status === 'rejected') failure ??= w.reason as CopyError;
-        else if (h.status === 'rejected') failure ??= new CopyError('VAULT_WRITE_FAILED', `计算校验值失败（${(h.reason as Error).message}），当前文件未导入。`);
+        else if (h.status === 'rejected') failure ??= hashFailed(h.reason);
         free.push(buf);
         inflight.delete(done);
         wake?.();
@@ -238,7 +252,9 @@ export async function stageCopy(vault: Vault, src: string, opts: CopyOptions = {
     if (pos !== expected) {
       throw new CopyError('SOURCE_CHANGED', `文件在复制过程中发生变化（应为 ${expected} 字节，读到 ${pos} 字节），可能仍在录制或存储卡有故障`, { path: src });
     }
-    const sha256 = await hash.digest();
+    const sha256 = await hash.digest().catch((e: unknown) => {
+      throw hashFailed(e);
+    });
     const size = pos;
     const wh = out.handle;
     ok = true;

@@ -11,8 +11,6 @@ import { open, type FileHandle } from 'node:fs/promises';
  * Elsewhere (Windows, macOS, tmpfs) and with SANXIANG_NO_DIRECT_IO=1, buffered writes are used.
  */
 
-export const BLOCK = 4096;
-
 export const directIoWanted = () =>
   process.platform === 'linux' && typeof constants.O_DIRECT === 'number' && process.env.SANXIANG_NO_DIRECT_IO !== '1';
 

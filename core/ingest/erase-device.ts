@@ -6,7 +6,7 @@ import { conflict, UserError } from '../errors.js';
 import { mediaRepo } from '../media/media-repo.js';
 import { scanDevice } from './offload.js';
 import type { Actor } from './register.js';
-import { hashFile } from './vault-verify.js';
+import { hashFile } from '../vault/hash-file.js';
 
 /**
  * 清除设备上已导入的文件 — optional, never automatic. Only files recorded as offloaded from this

@@ -171,6 +171,8 @@ export async function offload(app: AppContext, o: OffloadOptions): Promise<Inges
   };
   // fsync + rename + probe + register run in file order, while the next files are read.
   let unfinished = 0;
+  // Files that failed to read: if the device then turns out to be unplugged, that was the cause.
+  const readFailures = new Set<string>();
   let filesInFlight = o.filesInFlight ?? 1;
   const copyOne = async (f: FootageFile) => {
     progress.currentFile = f.rel;
@@ -211,8 +213,10 @@ export async function offload(app: AppContext, o: OffloadOptions): Promise<Inges
         stopWith('disconnected', e);
       } else if (e.code === 'DISK_FULL' || e.code === 'VAULT_WRITE_FAILED') {
         stopWith('failed', e);
-      } else {
+      } else if (!stop) {
+        // (Once the run has stopped, a read error of the other file in flight is part of that stop.)
         result.failed.push({ path: f.rel, reason: e.message });
+        if (e.code === 'SOURCE_IO' || e.code === 'SOURCE_VANISHED') readFailures.add(f.rel);
         progress.filesDone++;
       }
     }
@@ -259,6 +263,8 @@ export async function offload(app: AppContext, o: OffloadOptions): Promise<Inges
     return result;
   }
   if (stop?.state === 'disconnected') {
+    // Not broken files: the recorder went away while they were read. They are copied when it is back.
+    result.failed = result.failed.filter((x) => !readFailures.has(x.path));
     const message = `设备已断开，已导入 ${imported} 个文件，重新插入后将继续`;
     finishRun('disconnected', message);
     throw new UserError('DEVICE_DISCONNECTED', message, { imported, result });

@@ -1,22 +1,10 @@
-import { createHash } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppContext } from '../app.js';
 import type { VaultIssue, VaultOwner, VaultVerifyLast, VaultVerifyReport } from '../../shared/media-types.js';
+import { hashFile } from '../vault/hash-file.js';
 import { SHA256_RE } from '../vault/vault.js';
-
-/** SHA-256 of a file, streamed (8 MiB reads); `onChunk` hears each read's length (progress). */
-export async function hashFile(path: string, signal?: AbortSignal, onChunk?: (bytes: number) => void): Promise<{ sha256: string; size: number }> {
-  const hash = createHash('sha256');
-  let size = 0;
-  for await (const chunk of createReadStream(path, { highWaterMark: 8 * 1024 * 1024, signal })) {
-    hash.update(chunk as Buffer);
-    size += (chunk as Buffer).length;
-    onChunk?.((chunk as Buffer).length);
-  }
-  return { sha256: hash.digest('hex'), size };
-}
 
 function kindsOf(app: AppContext): Map<string, string[]> {
   const kinds = new Map<string, string[]>();
@@ -81,7 +69,7 @@ export async function verifyVault(
     signal?: AbortSignal;
     /** After each object. */
     onProgress?: (checked: number, total: number, bytes: number) => void;
-    /** After each read (8 MiB), for byte-level progress on large files. */
+    /** After each chunk (4 MiB), for byte-level progress on large files. */
     onBytes?: (bytes: number) => void;
   } = {},
 ): Promise<VaultVerifyReport> {
@@ -101,7 +89,7 @@ export async function verifyVault(
       if (stillRegistered.get(o.sha256)) missing.push({ sha256: o.sha256, path, kinds: k, owners: ownersOf(app, o.sha256) });
     } else {
       try {
-        const h = await hashFile(path, opts.signal, opts.onBytes);
+        const h = await hashFile(path, { signal: opts.signal, onBytes: opts.onBytes });
         bytes += h.size;
         if (h.sha256 !== o.sha256 || h.size !== o.size) mismatched.push({ sha256: o.sha256, path, kinds: k, actual: h.sha256, owners: ownersOf(app, o.sha256) });
       } catch (e) {

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { rm, stat } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import type { AppContext } from '../app.js';
+import { hashFile } from '../vault/hash-file.js';
 import { parseFfmpegTime, runFfmpeg } from './ffmpeg.js';
 import { mediaRepo } from './media-repo.js';
 import { makeContactStrip, makeThumbnail, STRIP_MIN_MS } from './thumbnails.js';
@@ -60,10 +59,7 @@ export async function makeProxy(
       },
     );
     const secs = (Date.now() - t0) / 1000;
-    const hash = createHash('sha256');
-    for await (const chunk of createReadStream(tmp, { highWaterMark: 4 * 1024 * 1024 })) hash.update(chunk as Buffer);
-    const out = hash.digest('hex');
-    const size = (await stat(tmp)).size;
+    const { sha256: out, size } = await hashFile(tmp);
     app.vault.commitTemp(tmp, out);
     return { sha256: out, size, speed: durationMs ? durationMs / 1000 / Math.max(secs, 0.001) : 0 };
   } finally {

@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { UserError } from '../../core/errors.js';
 import { nodeIo, type CopyIo } from '../../core/ingest/copy-verify.js';
-import { acquireHasher } from '../../core/ingest/hasher-pool.js';
 import { filesInFlightAfter, offload } from '../../core/ingest/offload.js';
 import { makeRecorder } from '../fixtures/recorder.js';
 import { makeTestApp, type TestApp } from '../helpers/app.js';
 
-// Two files copied at once (a fast source) and the worker-thread hashing behind every copy.
+// Two files copied at once (a fast source). The worker-thread hashing itself: tests/unit/worker-hashing.test.ts.
 
 const actor = { id: null, username: '(命令行)', officerId: null };
 const sha = (b: Buffer | string) => createHash('sha256').update(typeof b === 'string' ? readFileSync(b) : b).digest('hex');
@@ -34,48 +33,6 @@ async function rejects(p: Promise<unknown>): Promise<UserError> {
   }
   assert.fail('expected the import to fail');
 }
-const shared = (b: Buffer) => {
-  const s = Buffer.from(new SharedArrayBuffer(b.length));
-  b.copy(s);
-  return s;
-};
-
-describe('hashing on worker threads', () => {
-  test('a hasher gives the SHA-256 of what it was sent, in order, and a reused one starts afresh', async () => {
-    const parts = [randomBytes(1000), randomBytes(65536), randomBytes(7)];
-    const h = acquireHasher();
-    for (const p of parts) await h.update(shared(p), p.length);
-    assert.equal(await h.digest(), sha(Buffer.concat(parts)));
-    // A copy that failed half-way releases its hasher without a digest; the next file must not inherit those bytes.
-    await h.update(shared(parts[0]), parts[0].length);
-    h.release();
-    const again = acquireHasher();
-    const only = shared(parts[1]);
-    await again.update(only, 100);
-    assert.equal(await again.digest(), sha(parts[1].subarray(0, 100)));
-    again.release();
-  });
-
-  test('two hashers run side by side without mixing their streams', async () => {
-    const a = randomBytes(3 << 20);
-    const b = randomBytes(2 << 20);
-    const [ha, hb] = [acquireHasher(), acquireHasher()];
-    const chunk = 1 << 20;
-    const feeds = [
-      (async () => {
-        for (let i = 0; i < a.length; i += chunk) await ha.update(shared(a.subarray(i, i + chunk)), Math.min(chunk, a.length - i));
-      })(),
-      (async () => {
-        for (let i = 0; i < b.length; i += chunk) await hb.update(shared(b.subarray(i, i + chunk)), Math.min(chunk, b.length - i));
-      })(),
-    ];
-    await Promise.all(feeds);
-    assert.equal(await ha.digest(), sha(a));
-    assert.equal(await hb.digest(), sha(b));
-    ha.release();
-    hb.release();
-  });
-});
 
 describe('files in flight', () => {
   test('a USB-speed source is read one file at a time, a disk-speed source two at a time', () => {

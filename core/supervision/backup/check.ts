@@ -6,7 +6,7 @@ import type { ArchiveProblem, RestoreCheckResult } from '../../../shared/supervi
 import { verifyAuditChain } from '../../audit/audit-log.js';
 import { sha256Hex } from '../archive/manifest.js';
 import { UserError } from '../../errors.js';
-import { hashFile } from './copy.js';
+import { hashFile } from '../../vault/hash-file.js';
 import { backupName, infoOf, objectPath, readManifest, readVaultList, resolveBackupDir, sharedVault, type BackupManifest } from './layout.js';
 
 /** The audit chain of a database file (read-only), checked against the head the manifest recorded. */

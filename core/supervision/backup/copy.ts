@@ -39,17 +39,6 @@ export async function copyVerified(src: string, dest: string, expected: string, 
   return { ok: true, sha256, size };
 }
 
-/** SHA-256 and size of a file, streamed. */
-export async function hashFile(path: string): Promise<{ sha256: string; size: number }> {
-  const hash = createHash('sha256');
-  let size = 0;
-  for await (const chunk of createReadStream(path, { highWaterMark: 4 * 1024 * 1024 })) {
-    hash.update(chunk as Buffer);
-    size += (chunk as Buffer).length;
-  }
-  return { sha256: hash.digest('hex'), size };
-}
-
 /** Whether a content-addressed object is present with the right size (checked by hash when it was copied). */
 export const hasObject = (path: string, size: number) => existsSync(path) && statSync(path).size === size;
 

@@ -1,5 +1,7 @@
 import type { FileHandle } from 'node:fs/promises';
-import { BLOCK } from './direct-io.js';
+
+/** The alignment unit of unbuffered (O_DIRECT) I/O: buffer addresses, offsets and lengths. */
+export const BLOCK = 4096;
 
 /**
  * The copy's chunk buffers: views of SharedArrayBuffers, so a hashing worker reads the very bytes
