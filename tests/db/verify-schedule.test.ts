@@ -185,7 +185,7 @@ test('never checked: the warning counts from the oldest file in the vault', asyn
     assert.equal(computeAlerts(v.t.app).alerts.find((x) => x.id === 'vault.unverified'), undefined, '37 days minus an hour');
     v.clock.set('2026-02-11T11:00:00+08:00');
     const a = computeAlerts(v.t.app).alerts.find((x) => x.id === 'vault.unverified');
-    assert.equal(a?.items[0].detail, '从未校验过；最早的文件于 2026-01-05 存入，已 37 天。请立即校验一次。');
+    assert.equal(a?.items[0].detail, '从未校验过；最早的文件于 2026-01-05 存入，已 37 天。请管理员在“音视频—证据库”中校验一次。');
   } finally {
     v.t.close();
   }

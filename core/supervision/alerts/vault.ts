@@ -45,8 +45,8 @@ export const vaultAlerts: AlertRule = ({ app, now }) => {
     if (oldest.at && since && now.getTime() - Date.parse(since) > (every + GRACE_DAYS) * DAY) {
       const days = Math.floor((now.getTime() - Date.parse(since)) / DAY);
       const detail = last
-        ? `上次校验 ${formatDateTime(last.at)}（${last.by}），已 ${days} 天。自动校验每 ${every} 天一次，可能因电脑未开机或校验被取消而未进行，请立即校验一次。`
-        : `从未校验过；最早的文件于 ${formatDate(oldest.at)} 存入，已 ${days} 天。请立即校验一次。`;
+        ? `上次校验 ${formatDateTime(last.at)}（${last.by}），已 ${days} 天。自动校验每 ${every} 天一次，可能因电脑未开机或校验被取消而未进行，请管理员在“音视频—证据库”中校验一次。`
+        : `从未校验过；最早的文件于 ${formatDate(oldest.at)} 存入，已 ${days} 天。请管理员在“音视频—证据库”中校验一次。`;
       out.push(...alertIf('vault.unverified', 'warning', `证据库超过 ${every} 天未校验`, 1, VAULT_TAB, [{ id: 'last', label: '证据库完整性校验', detail }]));
     }
   }

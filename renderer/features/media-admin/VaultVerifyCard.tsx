@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { VaultVerifyJob, VaultVerifyLast, VaultVerifySchedule } from '../../../shared/media-types.js';
 import { formatBytes, formatDate, formatDateTime } from '../../../shared/logic/text.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { today } from '../../lib/dates.js';
 import { useCommand } from '../../lib/use-api.js';
 import { usePoll } from '../../lib/use-poll.js';
 import { etaText, rateText } from '../media/media-format.js';
@@ -48,7 +49,7 @@ function NextCheck({ schedule }: { schedule: VaultVerifySchedule }) {
     schedule.everyDays === 0
       ? '未开启自动校验（可在“设置—音视频—保存期限、播放与校验”中开启）。'
       : schedule.nextAt
-        ? `下次自动校验：约 ${formatDate(schedule.nextAt)}（每 ${schedule.everyDays} 天一次，在本程序运行时进行）。`
+        ? `下次自动校验：${formatDate(schedule.nextAt) === today() ? '今天' : `约 ${formatDate(schedule.nextAt)}`}（每 ${schedule.everyDays} 天一次，在本程序运行时进行）。`
         : `自动校验：每 ${schedule.everyDays} 天一次（证据库中有文件后开始）。`;
   return (
     <Typography.Text type="secondary" data-testid="verify-next">
