@@ -21,7 +21,7 @@ export const vaultAlerts: AlertRule = ({ app, now }) => {
   const out = [];
   const found = lastVerifyFindings(app);
   const last = found?.last ?? null;
-  if (found && !last!.ok) {
+  if (found && !found.last.ok) {
     const when = `上次校验 ${formatDateTime(found.last.at)}（${found.last.by}）`;
     const problems = [...found.mismatched.map((sha) => ({ sha, what: '内容与导入时不一致' })), ...found.missing.map((sha) => ({ sha, what: '文件缺失' }))];
     const items: AlertItem[] = problems.slice(0, ITEM_LIMIT).map(({ sha, what }) => {
