@@ -74,4 +74,5 @@ export const DEFAULT_MEDIA_SETTINGS: MediaSettings = {
   retentionMonths: 6,
   unannotatedAlertDays: 3,
   proxyMinBitRate: 12_000_000,
+  verifyEveryDays: 30,
 };

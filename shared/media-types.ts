@@ -325,6 +325,15 @@ export interface VaultVerifyStatus {
   /** What a check would read now. */
   objects: number;
   bytes: number;
+  schedule: VaultVerifySchedule;
+}
+
+/** The automatic check (设置—音视频): how often, and roughly when the next one starts. */
+export interface VaultVerifySchedule {
+  /** 0 = off. */
+  everyDays: number;
+  /** When the next automatic check is due (now or later), or null when off or the vault is empty. */
+  nextAt: string | null;
 }
 
 export interface RetentionCandidate {
@@ -354,4 +363,6 @@ export interface MediaSettings {
   unannotatedAlertDays: number;
   /** Originals above this bit rate (bit/s) get a playback proxy; HEVC always does. */
   proxyMinBitRate: number;
+  /** Days between automatic vault checks while the program runs; 0 = no automatic check. */
+  verifyEveryDays: number;
 }

@@ -6,6 +6,7 @@ import { acquireInstanceLock, ensureDataDir, resolveDataDir } from '../../core/d
 import { UserError } from '../../core/errors.js';
 import { startHarness } from '../../core/harness/server.js';
 import { deviceDetectorFor, stopDeviceDetector } from '../../core/ingest/ingest-jobs.js';
+import { startVaultVerifyScheduler } from '../../core/ingest/verify-scheduler.js';
 import { deriveQueueFor } from '../../core/media/proxy-queue.js';
 import { startBackupScheduler } from '../../core/supervision/backup/scheduler.js';
 import { rendererDist } from '../../core/harness/static-files.js';
@@ -37,6 +38,7 @@ export const serveCommand: Command = {
     deriveQueueFor(app).start();
     await deviceDetectorFor(app);
     const stopBackups = startBackupScheduler(app);
+    const stopVerify = startVaultVerifyScheduler(app, { onResult: (r) => process.stderr.write(`${r.message}\n`) });
     const port = args.values.port ? Number(args.values.port) : undefined;
     const h = await startHarness(app, { port, staticDir });
     args.out.result(
@@ -50,6 +52,7 @@ export const serveCommand: Command = {
     });
     await h.close();
     stopBackups();
+    stopVerify();
     stopDeviceDetector(app);
     await deriveQueueFor(app).stop();
     app.close();

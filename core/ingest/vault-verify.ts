@@ -22,7 +22,7 @@ function kindsOf(app: AppContext): Map<string, string[]> {
 const DERIVED_LABELS: Record<string, string> = { thumbnail: '缩略图', strip: '缩略图条', proxy: '播放副本', snapshot: '截图' };
 
 /** What uses a vault object, named for the clerk (only asked for the few objects with a problem). */
-function ownersOf(app: AppContext, sha256: string): VaultOwner[] {
+export function ownersOf(app: AppContext, sha256: string): VaultOwner[] {
   const casesOf = app.db.prepare(
     `SELECT c.case_no AS caseNo FROM media_case_links l JOIN cases c ON c.id = l.case_id WHERE l.media_id = ? ORDER BY c.case_no`,
   );
@@ -136,8 +136,16 @@ export function auditVerify(app: AppContext, actor: { id: number | null; usernam
   )();
 }
 
-/** The last completed check, read from the audit trail. */
-export function lastVerify(app: AppContext): VaultVerifyLast | null {
+interface VerifySummary {
+  ok: boolean;
+  checked: number;
+  bytes: number;
+  mismatched: string[];
+  missing: string[];
+  unregistered: number;
+}
+
+function lastVerifyRow(app: AppContext): { last: VaultVerifyLast; summary: VerifySummary } | null {
   const row = app.db
     .prepare(
       `SELECT a.at, a.username, u.display_name AS displayName, a.summary FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
@@ -145,15 +153,29 @@ export function lastVerify(app: AppContext): VaultVerifyLast | null {
     )
     .get() as { at: string; username: string; displayName: string | null; summary: string } | undefined;
   if (!row) return null;
-  const s = JSON.parse(row.summary) as { ok: boolean; checked: number; bytes: number; mismatched: string[]; missing: string[]; unregistered: number };
+  const s = JSON.parse(row.summary) as VerifySummary;
   return {
-    at: row.at,
-    by: row.displayName ?? row.username.replace(/^\((.*)\)$/, '$1'),
-    ok: s.ok,
-    checked: s.checked,
-    bytes: s.bytes,
-    mismatched: s.mismatched.length,
-    missing: s.missing.length,
-    unregistered: s.unregistered,
+    summary: s,
+    last: {
+      at: row.at,
+      by: row.displayName ?? row.username.replace(/^\((.*)\)$/, '$1'),
+      ok: s.ok,
+      checked: s.checked,
+      bytes: s.bytes,
+      mismatched: s.mismatched.length,
+      missing: s.missing.length,
+      unregistered: s.unregistered,
+    },
   };
+}
+
+/** The last completed check, read from the audit trail. */
+export function lastVerify(app: AppContext): VaultVerifyLast | null {
+  return lastVerifyRow(app)?.last ?? null;
+}
+
+/** The last completed check with the objects it found changed or missing (SHA-256s, as audited). */
+export function lastVerifyFindings(app: AppContext): { last: VaultVerifyLast; mismatched: string[]; missing: string[] } | null {
+  const r = lastVerifyRow(app);
+  return r ? { last: r.last, mismatched: r.summary.mismatched, missing: r.summary.missing } : null;
 }

@@ -3,6 +3,7 @@ import type { AppContext } from '../app.js';
 import type { VaultVerifyJob, VaultVerifyReport, VaultVerifyStatus } from '../../shared/media-types.js';
 import { notFound } from '../errors.js';
 import { auditVerify, lastVerify, verifyVault } from './vault-verify.js';
+import { saveVerifyAttempt } from './verify-attempt.js';
 
 interface Starter {
   id: number | null;
@@ -11,9 +12,10 @@ interface Starter {
 }
 
 /**
- * The vault check started from the UI: one at a time per data folder (a second start joins the
- * running one), live progress by bytes for `media.verifyStatus`, cancellable. A completed check is
- * audited; a cancelled one is not a check and leaves 上次校验 as it was.
+ * The vault check started from the UI or the schedule: one at a time per data folder (a second start
+ * joins the running one), live progress by bytes for `media.verifyStatus`, cancellable. A completed
+ * check is audited; a cancelled one is not a check and leaves 上次校验 as it was. A failed or
+ * cancelled check is remembered, so the schedule retries later rather than at once.
  */
 export class VerifyJobs {
   private current: { status: VaultVerifyJob; controller: AbortController; done: Promise<void> } | null = null;
@@ -51,6 +53,7 @@ export class VerifyJobs {
         status.state = 'done';
         status.bytesDone = r.bytes;
         auditVerify(this.app, by, r);
+        saveVerifyAttempt(this.app, null);
       })
       .catch((e: Error) => {
         if (e.name === 'AbortError' || controller.signal.aborted) status.state = 'cancelled';
@@ -58,6 +61,7 @@ export class VerifyJobs {
           status.state = 'failed';
           status.error = `校验时出错：${e.message}`;
         }
+        saveVerifyAttempt(this.app, { at: this.app.now().toISOString(), outcome: status.state });
       })
       .finally(() => {
         status.finishedAt = this.app.now().toISOString();
@@ -67,7 +71,13 @@ export class VerifyJobs {
     return status;
   }
 
-  status(): VaultVerifyStatus {
+  /** Whether a check is running now (the schedule waits for it). */
+  running(): boolean {
+    return this.current?.status.state === 'running';
+  }
+
+  /** The check's progress and the last completed check (the schedule is added by `vaultVerifyStatus`). */
+  status(): Omit<VaultVerifyStatus, 'schedule'> {
     const totals = this.app.db.prepare(`SELECT count(*) AS n, coalesce(sum(size), 0) AS bytes FROM vault_objects`).get() as { n: number; bytes: number };
     return { job: this.current?.status ?? null, last: lastVerify(this.app), objects: totals.n, bytes: totals.bytes };
   }

@@ -7,6 +7,7 @@ import { describeDevice, deviceDetectorFor, ingestJobsFor } from '../ingest/inge
 import type { Actor } from '../ingest/register.js';
 import { purgeFootage, retentionCandidates, retentionCutoff } from '../ingest/retention.js';
 import { verifyJobsFor } from '../ingest/verify-jobs.js';
+import { vaultVerifyStatus } from '../ingest/verify-scheduler.js';
 import { annotateItem, requireOpenCase } from '../media/annotations.js';
 import { caseGaps, getAvMatters, recordNoRecording, requireMatter, setAvMatters, setCaseMatters } from '../media/av-matters.js';
 import { mediaRepo } from '../media/media-repo.js';
@@ -126,7 +127,7 @@ export const mediaHandlers: Handlers<OpsWithPrefix<'media.'>> = {
 
   'media.verifyStart': (ctx) => verifyJobsFor(ctx.app).start(starterOf(ctx)),
 
-  'media.verifyStatus': (ctx) => verifyJobsFor(ctx.app).status(),
+  'media.verifyStatus': (ctx) => vaultVerifyStatus(ctx.app),
 
   'media.verifyCancel': (ctx, { jobId }) => verifyJobsFor(ctx.app).cancel(jobId),
 

@@ -9,6 +9,7 @@ import { dataFolderDialogs } from './data-folder-dialogs.js';
 import { openDataFolder, type OpenedData } from './open-data.js';
 import { handleProtocols, registerPrivilegedSchemes } from './protocol.js';
 import { deviceDetectorFor, stopDeviceDetector } from '../../core/ingest/ingest-jobs.js';
+import { startVaultVerifyScheduler } from '../../core/ingest/verify-scheduler.js';
 import type { RecorderVolume } from '../../core/ingest/device-detect.js';
 import { deriveQueueFor } from '../../core/media/proxy-queue.js';
 import { startBackupScheduler } from '../../core/supervision/backup/scheduler.js';
@@ -73,9 +74,11 @@ async function start(): Promise<void> {
       return;
     }
     mainWindow = createMainWindow(store, join(appPath, 'dist-electron', 'preload.cjs'));
-    // Background work: thumbnails and playback proxies; recorder detection with a desktop notice.
+    // Background work: thumbnails and playback proxies; scheduled backups and vault checks; recorder
+    // detection with a desktop notice.
     deriveQueueFor(opened.app).start();
     stopBackground.push(startBackupScheduler(opened.app));
+    stopBackground.push(startVaultVerifyScheduler(opened.app, { onResult: (r) => showNotification('证据库定时校验', r.message) }));
     stopBackground.push(createAlertNotifier(opened.app, (n) => showNotification(n.title, n.body)).start());
     const detector = await deviceDetectorFor(opened.app);
     detector.on('attached', (v: RecorderVolume) =>

@@ -25,7 +25,7 @@ export const FIELD_NAMES: Record<string, string> = {
   hold: '保全', atMs: '截图时间点', key: '编号', requirement: '要求', device: '设备', trigger: '触发条件', content: '内容',
   recorder: '记录人', impliedByCaseTypes: '适用案件类型', folders: '文件夹', identityFiles: '识别文件', extensions: '文件扩展名',
   templates: '文件名格式', utcOffset: '时区', retentionMonths: '保存期限（月）', unannotatedAlertDays: '未标注提醒天数',
-  proxyMinBitRate: '预览视频最低码率',
+  proxyMinBitRate: '预览视频最低码率', verifyEveryDays: '证据库自动校验间隔（天）',
   // review and decisions
   decisionType: '决定类型', measures: '处罚种类', fine: '罚款金额', confiscation: '没收金额', discretion: '裁量档次',
   flags: '情形', filingApproval: '立案审批表', interviewRecords: '调查（询问、检查）笔录', evidence: '证据材料',

@@ -198,6 +198,7 @@ export const mediaOps = {
       retentionMonths: z.number().int().min(6, '保存期限不能少于 6 个月').max(600).optional(),
       unannotatedAlertDays: z.number().int().min(1).max(365).optional(),
       proxyMinBitRate: z.number().int().min(1_000_000).max(1_000_000_000).optional(),
+      verifyEveryDays: z.number().int().min(0, '天数不能为负数').max(365, '自动校验间隔最多 365 天（填 0 表示不自动校验）').optional(),
     }),
     output: returns<MediaSettings>(),
   }),

@@ -2,7 +2,8 @@
 // follows) and a recorder model (the 试一试 preview reads a new file-name format, and an import by
 // hand then takes the time and the important mark from it); a long clip shows its contact strip;
 // 保全 on the clip page; 证据库: a flipped byte in the vault is named with its clip and case, and the
-// purge of old unlinked footage leaves the linked and the held clip in place.
+// purge of old unlinked footage leaves the linked and the held clip in place; the automatic check is
+// set in 设置 (下次自动校验 on the tab) and a finding shows on the 工作台.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
@@ -13,6 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startHarness } from '../../core/harness/server.js';
 import { ingestJobsFor, stopDeviceDetector } from '../../core/ingest/ingest-jobs.js';
 import { deriveQueueFor } from '../../core/media/proxy-queue.js';
+import { formatDate } from '../../shared/logic/text.js';
 import { ffmpegBin, makeRecorder, OFFICER_NO, SERIAL } from '../fixtures/recorder.js';
 import { ADMIN_PASSWORD, makeTestApp, officerInput, USER_PASSWORD } from '../helpers/app.js';
 import { collectPageErrors, launchBrowser, newPage, PROJECT_ROOT, screenshot } from '../helpers/browser.js';
@@ -180,13 +182,16 @@ test('matters, recorder models, contact strip, hold, vault check and purge', { t
     await profiles.getByText('ZFY-<device>-<officer>-<YYYYMMDD>-<HHMMSS>[-LOCK].<ext>').waitFor();
     await screenshot(page, '36-06-profiles');
 
-    // ---- 保存期限与播放
-    await page.getByRole('tab', { name: '保存期限与播放' }).click();
-    const opts = page.getByRole('tabpanel', { name: '保存期限与播放' });
+    // ---- 保存期限、播放与校验
+    await page.getByRole('tab', { name: '保存期限、播放与校验' }).click();
+    const opts = page.getByRole('tabpanel', { name: '保存期限、播放与校验' });
     await opts.getByLabel('未标注提醒').fill('5');
+    await opts.getByLabel('证据库自动校验').fill('14');
     await opts.getByRole('button', { name: '保存' }).click();
     await page.getByText('音视频设置已保存').waitFor();
-    assert.equal((await t.call('media.settings.get', {})).unannotatedAlertDays, 5);
+    const saved = await t.call('media.settings.get', {});
+    assert.equal(saved.unannotatedAlertDays, 5);
+    assert.equal(saved.verifyEveryDays, 14);
     await screenshot(page, '36-07-media-options');
 
     // The new format at work: the card imported by hand takes its time and mark from the name.
@@ -244,6 +249,8 @@ test('matters, recorder models, contact strip, hold, vault check and purge', { t
     await page.getByRole('menuitem', { name: '音视频' }).click();
     await page.getByRole('tab', { name: '证据库' }).click();
     await page.getByText('证据库尚未校验过').waitFor();
+    // Never checked: the schedule would start one now.
+    await page.getByText('下次自动校验：今天（每 14 天一次，在本程序运行时进行）。').waitFor();
     await screenshot(page, '36-11-vault-never-checked');
     await page.getByRole('button', { name: '开始校验' }).click();
     await page.getByText('校验发现问题：1 个文件内容被改动或无法读取，0 个文件缺失', { exact: false }).waitFor({ timeout: 60_000 });
@@ -253,9 +260,28 @@ test('matters, recorder models, contact strip, hold, vault check and purge', { t
     await page.getByText('用最近一次备份恢复', { exact: false }).waitFor();
     await page.getByText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} 由系统管理员校验$/).waitFor();
     await screenshot(page, '36-12-vault-mismatch');
+    // The 工作台 shows the finding (until a check finds none); its card opens the 证据库 tab.
+    await page.goto(`${base}/#/`);
+    const vaultCard = page.getByRole('button', { name: '证据库校验发现问题，1 项' });
+    await vaultCard.getByText(`${linked.fileName}：内容与导入时不一致，案件证据 ${kase.caseNo}`, { exact: false }).waitFor();
+    await page.evaluate(() => {
+      for (const b of (globalThis as unknown as { document: { querySelectorAll(s: string): { click(): void }[] } }).document.querySelectorAll('.ant-notification-notice-close')) b.click();
+    });
+    await page.locator('.ant-notification-notice').first().waitFor({ state: 'detached', timeout: 3000 }).catch(() => undefined);
+    await screenshot(page, '36-12b-dashboard-vault-alert');
+    await vaultCard.getByText('明细', { exact: true }).click();
+    const drawer = page.getByRole('dialog').filter({ hasText: '证据库校验发现问题' });
+    await drawer.getByText(linked.fileName, { exact: true }).waitFor();
+    await screenshot(page, '36-12c-dashboard-vault-alert-items');
+    await drawer.locator('.ant-drawer-close').click();
+    await drawer.waitFor({ state: 'hidden' });
+    await vaultCard.click();
+    await page.waitForURL(/#\/media\?tab=vault$/);
     flipByte(t.app.vault.pathOf(linked.sha256));
     await page.getByRole('button', { name: '重新校验' }).click();
     await page.getByText(/^校验完成：\d+ 个文件/).waitFor({ timeout: 60_000 });
+    const next = (await t.call('media.verifyStatus', {})).schedule.nextAt!;
+    await page.getByText(`下次自动校验：约 ${formatDate(next)}（每 14 天一次`).waitFor();
 
     // ---- 到期清理: old unlinked footage is listed; the linked and the held clip are not.
     const retention = page.locator('.ant-card', { hasText: '到期清理' });

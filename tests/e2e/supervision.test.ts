@@ -151,6 +151,12 @@ async function landOn(s: Session, a: Alert, canOpen: (a: Alert) => boolean, shot
       await page.getByText('备份设置', { exact: true }).waitFor();
       break;
     case 'media':
+      if (a.link.filter.tab === 'vault') {
+        await page.waitForURL(/#\/media\?tab=vault$/);
+        await page.getByText('完整性校验', { exact: true }).waitFor();
+        await page.getByText('证据库尚未校验过').waitFor();
+        break;
+      }
       await page.waitForURL(/#\/media\?/);
       assert.ok(hash().includes('tab=library') && hash().includes('annotated=no') && hash().includes('stale=1'), hash());
       await page.getByText(/正在查看：导入超过 \d+ 天仍未标注/).waitFor();
@@ -166,7 +172,7 @@ async function landOn(s: Session, a: Alert, canOpen: (a: Alert) => boolean, shot
 test('每个预警卡片都落到能处理它的已筛选列表（负责人、管理员），待办和站内通知', { timeout: 240_000 }, async () => {
   const alerts = (await api<AlertsResult>('dashboard.alerts', {}, scene.head)).alerts;
   const ids = alerts.map((a) => a.id);
-  for (const id of ['cases.overdue', 'cases.unarchived', 'disclosures.late', 'reviews.overdue', 'certificates.expired', 'certificates.expiring', 'footage.missing', 'footage.unannotated', 'devices.notOffloaded', 'backup.notConfigured']) {
+  for (const id of ['cases.overdue', 'cases.unarchived', 'disclosures.late', 'reviews.overdue', 'certificates.expired', 'certificates.expiring', 'footage.missing', 'footage.unannotated', 'devices.notOffloaded', 'backup.notConfigured', 'vault.unverified']) {
     assert.ok(ids.includes(id), `${id} fires (got ${ids.join(', ')})`);
   }
 
@@ -177,8 +183,9 @@ test('每个预警卡片都落到能处理它的已筛选列表（负责人、�
     await head.page.getByRole('button', { name: cardName(alerts[0]) }).waitFor();
     await screenshot(head.page, '70-01-dashboard-head');
     const mediaNav = (await head.page.getByRole('menuitem', { name: '音视频' }).count()) > 0;
-    // What a head may open: cases, ledgers, 法制审核 (overdue), 公示; not 设置 (officers, backup).
-    const headOpens = (a: Alert) => ['cases', 'ledger', 'reviews', 'disclosures'].includes(a.link.page) || (a.link.page === 'media' && mediaNav);
+    // What a head may open: cases, ledgers, 法制审核 (overdue), 公示, 音像记录; not 设置 (officers, backup) nor 证据库.
+    const headOpens = (a: Alert) =>
+      ['cases', 'ledger', 'reviews', 'disclosures'].includes(a.link.page) || (a.link.page === 'media' && mediaNav && a.link.filter.tab !== 'vault');
     let n = 2;
     for (const a of alerts) {
       await followAlert(head, a, headOpens, `70-${String(n++).padStart(2, '0')}-alert-${a.id.replace('.', '-')}`);
@@ -195,6 +202,8 @@ test('每个预警卡片都落到能处理它的已筛选列表（负责人、�
     for (const a of alerts.filter((x) => ['certificates.expired', 'certificates.expiring', 'backup.notConfigured'].includes(x.id))) {
       await followAlert(admin, a, adminOpens, `70-2${a.id === 'certificates.expired' ? 1 : a.id === 'certificates.expiring' ? 2 : 3}-admin-${a.id.replace('.', '-')}`);
     }
+    // The admin opens the 证据库 tab the head may not.
+    await followAlert(admin, alerts.find((x) => x.id === 'vault.unverified')!, adminOpens, '70-23b-admin-vault-unverified');
     // The admin's to-do holds the same certificate and backup items.
     await admin.go('/');
     await admin.page.getByRole('listitem', { name: /尚未设置备份位置/ }).waitFor();

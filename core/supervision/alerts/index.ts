@@ -12,10 +12,11 @@ import { disclosureAlerts } from './disclosures.js';
 import { deviceAlerts, footageAlerts } from './footage.js';
 import { reviewAlerts } from './reviews.js';
 import { storageAlerts } from './storage.js';
+import { vaultAlerts } from './vault.js';
 import type { AlertEnv, AlertRule } from './types.js';
 
 /** Rules that read only the database (and the date): memoized until the next write. */
-const DATA_RULES: AlertRule[] = [disclosureAlerts, reviewAlerts, certificateAlerts, caseAlerts, footageAlerts, deviceAlerts, annualReportAlerts];
+const DATA_RULES: AlertRule[] = [disclosureAlerts, reviewAlerts, certificateAlerts, caseAlerts, footageAlerts, deviceAlerts, vaultAlerts, annualReportAlerts];
 /** Rules that read the disk or the backup state file: computed every time. */
 const LIVE_RULES: AlertRule[] = [storageAlerts, backupAlerts];
 export const ALERT_RULES: AlertRule[] = [...DATA_RULES, ...LIVE_RULES];

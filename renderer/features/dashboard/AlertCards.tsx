@@ -17,7 +17,7 @@ export function AlertCards({ alerts }: { alerts: Alert[] }) {
       <Card size="small">
         <Flex align="center" gap={8}>
           <CheckCircleOutlined style={{ color: '#389e0d', fontSize: 18 }} />
-          <Typography.Text>暂无预警：公示、撤下、法制审核、音像记录、执法证、备份和磁盘空间均正常。</Typography.Text>
+          <Typography.Text>暂无预警：公示、撤下、法制审核、音像记录、证据库、执法证、备份和磁盘空间均正常。</Typography.Text>
         </Flex>
       </Card>
     );

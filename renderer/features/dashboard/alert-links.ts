@@ -33,8 +33,9 @@ export function linkTarget(link: AlertLink): LinkTarget | null {
       if (f.queue) return { path: '/review', query: { tab: 'queue' } };
       return null;
     case 'media': {
-      // One clip opens its page; otherwise the 音像记录 tab with its own URL filter names.
+      // One clip opens its page; the vault its 证据库 tab; otherwise the 音像记录 tab with its own URL filter names.
       if (f.id) return { path: `/media/${Number(f.id)}`, query: {} };
+      if (f.tab === 'vault') return { path: '/media', query: { tab: 'vault' } };
       const q: Record<string, string> = { tab: 'library' };
       if (f.annotated === false) q.annotated = 'no';
       if (f.annotated === true) q.annotated = 'yes';
@@ -62,9 +63,11 @@ export function linkTarget(link: AlertLink): LinkTarget | null {
   }
 }
 
-/** Whether the user's navigation includes the screen (and, for 法制审核, the tab). */
+/** Whether the user's navigation includes the screen (and, for 法制审核 and 证据库, the tab). */
 export function canOpen(me: Me, t: LinkTarget): boolean {
   if (!activeNav(visibleNav(me), t.path)) return false;
+  // The same test as MediaPage's for showing the tab.
+  if (t.path === '/media' && t.query.tab === 'vault') return can(me, 'media.retentionCandidates');
   if (t.path === '/review') return can(me, t.query.tab === 'overdue' ? 'review.overdue' : t.query.tab === 'open' ? 'review.open' : 'review.queue');
   return true;
 }

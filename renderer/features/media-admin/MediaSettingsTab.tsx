@@ -7,10 +7,10 @@ import { MediaOptionsSection } from './MediaOptionsSection.js';
 const SECTIONS = [
   { key: 'matters', label: '音像记录事项清单', render: () => <AvMattersSection /> },
   { key: 'profiles', label: '记录仪型号', render: () => <DeviceProfilesSection /> },
-  { key: 'options', label: '保存期限与播放', render: () => <MediaOptionsSection /> },
+  { key: 'options', label: '保存期限、播放与校验', render: () => <MediaOptionsSection /> },
 ];
 
-/** 设置—音视频: the required-matters list, recorder models, and retention / playback settings. */
+/** 设置—音视频: the required-matters list, recorder models, and retention / playback / vault check settings. */
 export function MediaSettingsTab() {
   const [active, setActive] = useState('matters');
   return (

@@ -1,24 +1,28 @@
 import { Alert, Button, Card, Flex, Progress, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import type { VaultVerifyJob, VaultVerifyLast } from '../../../shared/media-types.js';
-import { formatBytes, formatDateTime } from '../../../shared/logic/text.js';
+import type { VaultVerifyJob, VaultVerifyLast, VaultVerifySchedule } from '../../../shared/media-types.js';
+import { formatBytes, formatDate, formatDateTime } from '../../../shared/logic/text.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { today } from '../../lib/dates.js';
 import { useCommand } from '../../lib/use-api.js';
 import { usePoll } from '../../lib/use-poll.js';
 import { etaText, rateText } from '../media/media-format.js';
 import { VaultIssues } from './VaultIssues.js';
 
-/** A month without a check is worth a reminder. */
-const REMIND_AFTER_DAYS = 30;
+/**
+ * When a check is overdue: a week past the automatic check (as the 工作台 alert), or a month when
+ * checks are not automatic.
+ */
+const remindAfterDays = (schedule: VaultVerifySchedule) => (schedule.everyDays > 0 ? schedule.everyDays + 7 : 30);
 
 const daysSince = (iso: string) => Math.floor((Date.now() - Date.parse(iso)) / 86_400_000);
 
-function LastCheck({ last }: { last: VaultVerifyLast | null }) {
+function LastCheck({ last, remindAfter }: { last: VaultVerifyLast | null; remindAfter: number }) {
   if (!last) {
-    return <Alert type="warning" showIcon title="证据库尚未校验过" description="建议现在校验一次，以后每月至少一次。" />;
+    return <Alert type="warning" showIcon title="证据库尚未校验过" description="建议现在校验一次。" />;
   }
   const when = `${formatDateTime(last.at)}（${last.by}）`;
-  const stale = daysSince(last.at) > REMIND_AFTER_DAYS;
+  const stale = daysSince(last.at) > remindAfter;
   if (!last.ok) {
     return (
       <Alert
@@ -34,8 +38,23 @@ function LastCheck({ last }: { last: VaultVerifyLast | null }) {
       type={stale ? 'warning' : 'success'}
       showIcon
       title={`上次校验 ${when}：${last.checked} 个文件（${formatBytes(last.bytes)}）全部与导入时一致`}
-      description={stale ? `距上次校验已超过 ${REMIND_AFTER_DAYS} 天，建议现在校验。` : undefined}
+      description={stale ? `距上次校验已超过 ${remindAfter} 天，建议现在校验。` : undefined}
     />
+  );
+}
+
+/** 下次自动校验 (设置—音视频), under the last check. */
+function NextCheck({ schedule }: { schedule: VaultVerifySchedule }) {
+  const text =
+    schedule.everyDays === 0
+      ? '未开启自动校验（可在“设置—音视频—保存期限、播放与校验”中开启）。'
+      : schedule.nextAt
+        ? `下次自动校验：${formatDate(schedule.nextAt) === today() ? '今天' : `约 ${formatDate(schedule.nextAt)}`}（每 ${schedule.everyDays} 天一次，在本程序运行时进行）。`
+        : `自动校验：每 ${schedule.everyDays} 天一次（证据库中有文件后开始）。`;
+  return (
+    <Typography.Text type="secondary" data-testid="verify-next">
+      {text}
+    </Typography.Text>
   );
 }
 
@@ -143,8 +162,9 @@ export function VaultVerifyCard({ version }: { version: number }) {
           </Typography.Text>
           {running && job && <Running job={job} />}
           {/* A check finished in this session is the last check: its full result replaces the summary. */}
-          {!running && job?.state !== 'done' && <LastCheck last={s.last} />}
+          {!running && job?.state !== 'done' && <LastCheck last={s.last} remindAfter={remindAfterDays(s.schedule)} />}
           {job && !running && <Outcome job={job} />}
+          {!running && <NextCheck schedule={s.schedule} />}
         </Flex>
       )}
     </Card>
