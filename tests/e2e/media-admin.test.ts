@@ -325,6 +325,23 @@ test('matters, recorder models, contact strip, hold, vault check and purge', { t
     assert.equal(await o.page.getByRole('button', { name: '解除保全' }).count(), 0);
     errors.push(...o.errors);
     await o.close();
+
+    // An auditor proves the vault on the 审计 page: the damaged clip is named, without a link to a page they cannot open.
+    await t.user('shenji', ['auditor']);
+    flipByte(t.app.vault.pathOf(linked.sha256));
+    const au = await signIn(harness.openUrl, 'shenji', USER_PASSWORD, 'Audit#2026x');
+    await au.page.getByRole('menuitem', { name: '审计' }).click();
+    const check = au.page.locator('.ant-card', { hasText: '下次自动校验' });
+    await check.getByRole('button', { name: '重新校验' }).click();
+    await au.page.getByText('校验发现问题：1 个文件内容被改动或无法读取，0 个文件缺失', { exact: false }).waitFor({ timeout: 60_000 });
+    const row = au.page.getByRole('row', { name: /内容被改动/ });
+    await row.getByText(linked.fileName).waitFor();
+    assert.equal(await row.getByRole('link').count(), 0, 'no link to the clip page');
+    assert.equal(await row.locator('a').count(), 0, 'no link to the clip page');
+    await au.page.getByText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} 由.+校验$/).waitFor();
+    await screenshot(au.page, '36-16-auditor-vault-check');
+    errors.push(...au.errors);
+    await au.close();
     assert.deepEqual(errors, []);
   } finally {
     await harness.close();

@@ -153,7 +153,7 @@ async function landOn(s: Session, a: Alert, canOpen: (a: Alert) => boolean, shot
     case 'media':
       if (a.link.filter.tab === 'vault') {
         await page.waitForURL(/#\/media\?tab=vault$/);
-        await page.getByText('完整性校验', { exact: true }).waitFor();
+        await page.getByText('证据库完整性校验', { exact: true }).waitFor();
         await page.getByText('证据库尚未校验过').waitFor();
         break;
       }

@@ -5,11 +5,13 @@ import type { AuditEntry, AuditVerify } from '../../../shared/types.js';
 import { formatDateTime } from '../../../shared/logic/text.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageTitle } from '../../components/PageTitle.js';
-import { opTitle } from '../../lib/access.js';
+import { useSession } from '../../app/session-context.js';
+import { can, opTitle } from '../../lib/access.js';
 import { call } from '../../lib/api.js';
 import { fromDay, toDay } from '../../lib/dates.js';
 import { downloadCsv } from '../../lib/download.js';
 import { useQuery } from '../../lib/use-api.js';
+import { VaultVerifyCard } from '../media-admin/VaultVerifyCard.js';
 import { OBJECT_TYPE_LABELS, OPERATION_OPTIONS, objectName, readableSummary } from './audit-labels.js';
 
 interface Filters {
@@ -21,9 +23,14 @@ interface Filters {
   to?: string;
 }
 
-/** 审计: the append-only audit trail, with filters, chain verification and CSV export. */
+/**
+ * 审计: the append-only audit trail, with filters, chain verification and CSV export; for an auditor
+ * also the evidence vault check (an admin runs it on 音视频—证据库).
+ */
 export function AuditPage() {
   const { message } = App.useApp();
+  const { me } = useSession();
+  const vaultCheckHere = can(me, 'media.verifyStart') && !can(me, 'media.retentionCandidates');
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState({ page: 1, pageSize: 50 });
   const list = useQuery('audit.list', { ...filters, ...page });
@@ -67,6 +74,11 @@ export function AuditPage() {
         }
       />
       {verify && <VerifyResult v={verify} onClose={() => setVerify(null)} />}
+      {vaultCheckHere && (
+        <div style={{ marginBottom: 12 }}>
+          <VaultVerifyCard version={0} />
+        </div>
+      )}
       <Card size="small">
         <Flex gap={8} wrap style={{ marginBottom: 12 }}>
           <Input.Search aria-label="操作人" placeholder="操作人账号" allowClear onSearch={(v) => set({ username: v.trim() || undefined })} style={{ width: 150 }} />

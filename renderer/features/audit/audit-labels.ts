@@ -30,6 +30,7 @@ export const OBJECT_TYPE_LABELS: Record<string, string> = {
   report: '年度数据',
   backup: '备份',
   ledger: '台账',
+  vault: '证据库',
 };
 
 export const OPERATION_OPTIONS = [
@@ -152,6 +153,11 @@ const KEY_LABELS: Record<string, string> = {
   copied: '已复制',
   duplicates: '重复',
   skipped: '跳过',
+  ok: '全部一致',
+  checked: '已校验文件数',
+  mismatched: '内容被改动',
+  missing: '缺失',
+  unregistered: '未登记的文件',
   message: '信息',
   original: '原始文件哈希',
   proxy: '预览视频',
@@ -179,7 +185,7 @@ const ENUM_LABELS: Record<string, Record<string, string>> = {
 
 /** The audited object as a clerk names it: a case by its number when the summary carries it. */
 export function objectName(objectType: string, objectId: string, summary: string): string {
-  if (objectType === 'operation') return OBJECT_TYPE_LABELS.operation;
+  if (objectType === 'operation' || objectType === 'vault') return OBJECT_TYPE_LABELS[objectType];
   const caseNo = objectType === 'case' ? /"caseNo":"([^"]+)"/.exec(summary)?.[1] : undefined;
   if (caseNo) return `案件 ${caseNo}`;
   const year = objectType === 'report' ? /^annual-(\d{4})$/.exec(objectId)?.[1] : undefined;

@@ -77,5 +77,7 @@ export function reachableTarget(me: Me, link: AlertLink): LinkTarget | null {
   let t = linkTarget(link);
   // Reviews due soon: a head who does not review sees every open round, due soonest first.
   if (t?.path === '/review' && t.query.tab === 'queue' && !can(me, 'review.queue') && can(me, 'review.open')) t = { path: '/review', query: { tab: 'open' } };
+  // The vault check: an auditor runs it on the 审计 page (see AuditPage).
+  if (t?.path === '/media' && t.query.tab === 'vault' && !can(me, 'media.retentionCandidates') && can(me, 'media.verifyStart')) t = { path: '/audit', query: {} };
   return t && canOpen(me, t) ? t : null;
 }

@@ -1,19 +1,24 @@
 import { Alert, Table, Tag, Typography } from 'antd';
 import type { VaultIssue, VaultVerifyReport } from '../../../shared/media-types.js';
 import { navigate } from '../../app/router.js';
+import { useSession } from '../../app/session-context.js';
+import { can } from '../../lib/access.js';
 
 type Row = VaultIssue & { problem: 'mismatched' | 'missing' };
 
 /** What uses the damaged object: the clip (opens it) and the cases it is evidence in, or the case record. */
 function Owners({ issue }: { issue: VaultIssue }) {
+  const { me } = useSession();
+  const openClip = can(me, 'media.get');
+  const openCase = can(me, 'cases.get');
   if (!issue.owners.length) return <Typography.Text type="secondary">未被任何记录使用</Typography.Text>;
   return (
     <>
       {issue.owners.map((o, i) => (
         <div key={i}>
-          {o.mediaId !== null ? (
+          {o.mediaId !== null && openClip ? (
             <a onClick={() => navigate(`/media/${o.mediaId}`)} style={{ overflowWrap: 'anywhere' }}>{o.label}</a>
-          ) : o.caseId !== null ? (
+          ) : o.caseId !== null && openCase ? (
             <a onClick={() => navigate(`/cases/${o.caseId}`)}>{o.label}</a>
           ) : (
             o.label

@@ -153,7 +153,7 @@ export function VaultVerifyCard({ version }: { version: number }) {
   );
 
   return (
-    <Card size="small" title="完整性校验" extra={action} style={{ marginBottom: 12 }}>
+    <Card size="small" title="证据库完整性校验" extra={action} style={{ marginBottom: 12 }}>
       {status.error && <ErrorAlert error={status.error} onRetry={status.refresh} />}
       {s && (
         <Flex vertical gap={12}>
