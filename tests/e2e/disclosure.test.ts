@@ -38,6 +38,10 @@ async function openTab(page: Page, label: string) {
   await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' }).catch(() => undefined);
 }
 
+/** How many findings are highlighted is `n` (a function, not a string: the page's CSP forbids eval). */
+const findingsAre = (n: number) =>
+  (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll('mark.sx-finding').length === n;
+
 test('an officer drafts with highlighted findings, another user approves; no self-approval', { timeout: 240_000 }, async () => {
   const t = await startTestApp();
   try {
@@ -105,9 +109,9 @@ test('an officer drafts with highlighted findings, another user approves; no sel
     await o.page.locator('.ant-modal.ant-zoom-appear').waitFor({ state: 'detached' });
     await addDialog.getByRole('button', { name: '添加' }).click();
     await addDialog.waitFor({ state: 'hidden' });
-    await o.page.waitForFunction(`document.querySelectorAll('mark.sx-finding').length === ${before + 1}`);
+    await o.page.waitForFunction(findingsAre, before + 1);
     await o.page.locator('[data-testid="field-facts"] mark.sx-finding').first().click();
-    await o.page.waitForFunction(`document.querySelectorAll('mark.sx-finding').length === ${before}`);
+    await o.page.waitForFunction(findingsAre, before);
     await o.page.getByRole('button', { name: '提交审核' }).click();
     await o.page.getByTestId('state-tag').filter({ hasText: '待审核' }).waitFor();
     assert.equal(await o.page.getByRole('button', { name: '审核通过' }).count(), 0, 'an officer cannot approve');
