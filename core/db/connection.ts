@@ -54,7 +54,18 @@ export function openDatabase(file: string, opts: { create: boolean } = { create:
   }
 }
 
-/** Online backup of a live database to `dest` (consistent snapshot; other connections may keep writing). */
-export async function backupDatabase(db: Db, dest: string): Promise<void> {
-  await db.backup(dest);
+/**
+ * Online backup of a live database to `dest` (consistent snapshot; other connections may keep writing).
+ * `signal` stops it between steps (the step throws, which closes the backup) with the signal's reason;
+ * `onPages` hears how far it is.
+ */
+export async function backupDatabase(db: Db, dest: string, opts: { signal?: AbortSignal; onPages?: (done: number, total: number) => void } = {}): Promise<void> {
+  const pagesPerStep = 100; // better-sqlite3's own step size
+  await db.backup(dest, {
+    progress: ({ totalPages, remainingPages }) => {
+      opts.signal?.throwIfAborted();
+      opts.onPages?.(totalPages - remainingPages, totalPages);
+      return pagesPerStep;
+    },
+  });
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import Database from 'better-sqlite3';
@@ -11,7 +12,9 @@ import { verifyVault } from '../../core/ingest/vault-verify.js';
 import { backupDue } from '../../core/supervision/backup/scheduler.js';
 import { explainTargetError } from '../../core/supervision/backup/target-errors.js';
 import { tableCounts } from '../../core/supervision/backup/snapshot.js';
+import { checkBackup } from '../../core/supervision/backup/check.js';
 import { restoreBackup } from '../../core/supervision/backup/restore.js';
+import { runBackup } from '../../core/supervision/backup/run.js';
 import { DEFAULT_BACKUP_SETTINGS } from '../../shared/supervision-settings.js';
 import { supervisionWorld, type SupervisionWorld } from '../helpers/supervision.js';
 
@@ -228,4 +231,139 @@ test('a damaged file in the live vault stops the backup, names it, and leaves th
   assert.deepEqual((await w.t.call('backup.list', {})).map((b) => b.id), before.map((b) => b.id));
   assert.equal((await w.t.call('restore.check', { path: target })).ok, true);
   assert.ok(!readdirSync(join(target, 'sanxiang-backup')).some((n) => n.startsWith('.tmp-')), 'no half-written backup left');
+});
+
+/** Every file under `dir`, as paths relative to it. */
+const filesUnder = (dir: string): string[] => (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[]).filter((d) => d.isFile()).map((d) => join(d.parentPath, d.name));
+
+test('a cancel while a large vault object is being copied stops inside that file: no partial file, earlier backups intact, the next backup completes', async () => {
+  const own = await supervisionWorld('2026-03-10T10:00:00+08:00');
+  const dest = join(scratch, 'F盘');
+  mkdirSync(dest);
+  try {
+    const c = await own.newCase({ openedOn: '2026-03-02' });
+    await own.t.call('cases.addRecord', { caseId: c.id, title: '照片.jpg', file: { name: '照片.jpg', base64: Buffer.alloc(10_000, 1).toString('base64') } }, own.officer);
+    await own.t.call('backup.settings.update', { target: dest, retention: 3 });
+    const earlier = await own.t.call('backup.run', {});
+    const large = randomBytes(64 * 1024 * 1024);
+    own.media({ fileName: '执法记录_长录像.mp4', ingestedAt: '2026-03-10T02:00:00.000Z', caseId: c.id, bytes: large });
+    own.clock.set('2026-03-10T11:00:00+08:00');
+
+    const stop = new AbortController();
+    let partialSeen: { bytes: number; done: number; total: number } | null = null;
+    const lines: string[] = [];
+    const admin = own.t.admin;
+    const run = runBackup(own.t.app, { id: admin.id, username: admin.username, displayName: admin.displayName }, {
+      signal: stop.signal,
+      onProgress: (line, done, total) => {
+        lines.push(line);
+        if (partialSeen || !line.startsWith('正在备份证据文件') || !done || !total) return;
+        // Bytes of the large object are on the target, in its partial file: cancel now.
+        const partial = filesUnder(dest).find((f) => f.endsWith('.partial'));
+        if (!partial) return;
+        partialSeen = { bytes: readFileSync(partial).length, done, total };
+        stop.abort();
+      },
+    });
+    await assert.rejects(run, (e: Error & { code?: string }) => e.code === 'CANCELLED' && e.message === '备份已取消：本次没有写入新的备份，以前的备份不受影响。');
+    assert.ok(partialSeen, `the run was cancelled while the large object was being copied (${lines.slice(-3).join(' | ')})`);
+    const seen = partialSeen as { bytes: number; done: number; total: number };
+    assert.ok(seen.bytes > 0 && seen.done < seen.total && seen.total === large.length, `inside the file: ${JSON.stringify(seen)}`);
+    assert.ok(lines.some((l) => /^正在备份证据文件 1\/1（.+ \/ 64 MB）…$/.test(l)), lines.join(' | '));
+
+    const root = join(dest, 'sanxiang-backup');
+    assert.deepEqual(filesUnder(dest).filter((f) => f.endsWith('.partial')), [], 'no partial file anywhere under the target');
+    assert.deepEqual(readdirSync(root).filter((n) => n.startsWith('.tmp-')), [], 'no half-written backup folder');
+    assert.deepEqual((await own.t.call('backup.list', {})).map((b) => b.id), [earlier.id], 'only the earlier backup');
+    const check = await own.t.call('restore.check', { path: earlier.path });
+    assert.equal(check.ok, true, check.message);
+    const audit = own.t.app.db.prepare(`SELECT operation, summary FROM audit_log ORDER BY id DESC LIMIT 1`).get() as { operation: string; summary: string };
+    assert.equal(audit.operation, 'backup.cancelled');
+    assert.match(audit.summary, /备份已取消/);
+    assert.equal((await own.t.call('backup.settings.get', {})).state.lastBackupId, earlier.id, 'a cancelled run is not recorded as a backup');
+
+    own.clock.set('2026-03-10T11:05:00+08:00');
+    const next = await own.t.call('backup.run', {});
+    assert.equal(next.unchanged, false);
+    assert.equal(next.newObjects, 1, 'the large object, copied whole this time');
+    assert.equal(next.newBytes, large.length);
+    assert.deepEqual(filesUnder(dest).filter((f) => f.endsWith('.partial')), []);
+    const after = await own.t.call('restore.check', { path: next.path });
+    assert.equal(after.ok, true, after.message);
+    assert.equal(after.checkedObjects, 2);
+    assert.equal((await own.t.call('restore.check', { path: earlier.path })).ok, true, 'the earlier backup still verifies');
+
+    // Checking that backup stops inside the large object as well.
+    const halt = new AbortController();
+    let stoppedAt: { done: number; total: number } | null = null;
+    const checking = checkBackup(
+      next.path,
+      (line, done, total) => {
+        // Past the database and the small file, and one chunk into the recording.
+        if (!stoppedAt && line.startsWith('正在校验证据文件') && done != null && total && done >= next.dbSize + 4 * 1024 * 1024 + 10_000) {
+          stoppedAt = { done, total };
+          halt.abort();
+        }
+      },
+      halt.signal,
+    );
+    await assert.rejects(checking, (e: Error & { code?: string }) => e.code === 'CANCELLED' && /已取消校验备份/.test(e.message));
+    const s = stoppedAt as { done: number; total: number } | null;
+    assert.ok(s && s.done < s.total, `stopped inside the file: ${JSON.stringify(s)}`);
+  } finally {
+    own.t.close();
+  }
+});
+
+test('a cancel while the database is copied (fast path or online backup API) or checked stops that step; nothing is left', async () => {
+  const own = await supervisionWorld('2026-03-10T10:00:00+08:00');
+  const dest = join(scratch, 'G盘');
+  mkdirSync(dest);
+  const admin = own.t.admin;
+  const actor = { id: admin.id, username: admin.username, displayName: admin.displayName };
+  /** Runs a backup and cancels it at the first progress line of `step` that counts bytes. */
+  const cancelAt = async (step: string) => {
+    const stop = new AbortController();
+    const at: { done: number; total: number }[] = [];
+    const run = runBackup(own.t.app, actor, {
+      target: dest,
+      signal: stop.signal,
+      onProgress: (line, done, total) => {
+        if (!stop.signal.aborted && line.startsWith(step) && done != null && total) {
+          at.push({ done, total });
+          stop.abort();
+        }
+      },
+    });
+    const e = await run.then(
+      () => null,
+      (err: Error & { code?: string }) => err,
+    );
+    assert.equal(e?.code, 'CANCELLED', `${step}: ${e?.message}`);
+    assert.equal(at.length, 1, `${step}: cancelled there`);
+    assert.deepEqual(filesUnder(dest), [], `${step}: nothing written to the target`);
+    return at[0];
+  };
+  try {
+    for (let i = 0; i < 40; i++) await own.newCase({ openedOn: '2026-03-02' });
+    await cancelAt('正在复制数据库（');
+    await cancelAt('正在校验数据库副本（');
+
+    await own.newCase({ openedOn: '2026-03-03' });
+    const reader = new Database(join(own.t.dir, 'sanxiang.db'), { readonly: true });
+    reader.prepare('BEGIN').run();
+    reader.prepare('SELECT count(*) FROM cases').get();
+    try {
+      await own.newCase({ openedOn: '2026-03-03' });
+      const at = await cancelAt('正在复制数据库（');
+      assert.ok(at.done < at.total, `the online backup API stopped part way: ${JSON.stringify(at)}`);
+    } finally {
+      reader.prepare('COMMIT').run();
+      reader.close();
+    }
+    const b = await runBackup(own.t.app, actor, { target: dest });
+    assert.equal((await own.t.call('restore.check', { path: b.path })).ok, true);
+  } finally {
+    own.t.close();
+  }
 });

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { formatBytes } from '../../../shared/logic/text.js';
 import type { ArchiveProblem, RestoreCheckResult } from '../../../shared/supervision-types.js';
 import { verifyAuditChain } from '../../audit/audit-log.js';
 import { sha256Hex } from '../archive/manifest.js';
@@ -27,33 +28,45 @@ export function checkAuditOf(dbFile: string, m: BackupManifest): string | null {
  * against the manifest, and the database's audit chain is verified. Names every damaged or missing file.
  */
 export async function checkBackup(path: string, onProgress?: (line: string, done?: number, total?: number) => void, signal?: AbortSignal): Promise<RestoreCheckResult> {
+  const cancelled = () => new UserError('CANCELLED', '已取消校验备份（备份本身未受影响）。');
   const dir = resolveBackupDir(path);
   const m = readManifest(dir);
   const damaged: ArchiveProblem[] = [];
   const dbFile = join(dir, 'sanxiang.db');
-  let bytes = 0;
-  if (!existsSync(dbFile)) damaged.push({ path: dbFile, problem: '数据库副本缺失' });
-  else {
-    const h = await hashFile(dbFile);
-    bytes += h.size;
-    if (h.sha256 !== m.db.sha256) damaged.push({ path: dbFile, problem: '数据库副本与备份清单的哈希不符（已损坏或被修改）' });
-  }
   const listText = await readFile(join(dir, 'vault.txt'), 'utf8').catch(() => null);
+  const list = listText == null ? [] : readVaultList(dir);
+  // Progress in bytes over the whole backup, so a long recording moves the bar too.
+  const total = m.db.size + list.reduce((sum, o) => sum + o.size, 0);
+  let bytes = 0;
+  /** Hashes a file, telling progress per chunk; stops inside a large file too. */
+  const hash = (file: string, what: string) =>
+    hashFile(file, {
+      signal,
+      onBytes: (n) => {
+        bytes += n;
+        onProgress?.(`${what}（${formatBytes(bytes)} / ${formatBytes(total)}）…`, bytes, total);
+      },
+    }).catch((e: unknown) => {
+      throw signal?.aborted && e === signal.reason ? cancelled() : e;
+    });
+
+  if (!existsSync(dbFile)) damaged.push({ path: dbFile, problem: '数据库副本缺失' });
+  else if ((await hash(dbFile, '正在校验数据库副本')).sha256 !== m.db.sha256) {
+    damaged.push({ path: dbFile, problem: '数据库副本与备份清单的哈希不符（已损坏或被修改）' });
+  }
   if (listText == null) damaged.push({ path: join(dir, 'vault.txt'), problem: '证据文件清单缺失' });
   else if (sha256Hex(listText) !== m.vault.listSha256) damaged.push({ path: join(dir, 'vault.txt'), problem: '证据文件清单与备份清单的哈希不符' });
-  const list = listText == null ? [] : readVaultList(dir);
   const vault = sharedVault(join(dir, '..'));
   for (const [i, o] of list.entries()) {
-    if (signal?.aborted) throw new UserError('CANCELLED', '已取消校验备份（备份本身未受影响）。');
+    if (signal?.aborted) throw cancelled();
     const p = objectPath(vault, o.sha256);
     if (!existsSync(p)) {
       damaged.push({ path: p, problem: '证据文件缺失' });
       continue;
     }
-    const h = await hashFile(p);
-    bytes += h.size;
-    if (h.sha256 !== o.sha256) damaged.push({ path: p, problem: '证据文件内容与其哈希不符（已损坏或被修改）' });
-    onProgress?.(`正在校验证据文件 ${i + 1}/${list.length}…`, i + 1, list.length);
+    if ((await hash(p, `正在校验证据文件 ${i + 1}/${list.length}`)).sha256 !== o.sha256) {
+      damaged.push({ path: p, problem: '证据文件内容与其哈希不符（已损坏或被修改）' });
+    }
   }
   let auditOk: boolean | null = null;
   if (!damaged.some((d) => d.path === dbFile)) {

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
+import { formatBytes } from '../../../shared/logic/text.js';
 import type { BackupRunResult } from '../../../shared/supervision-types.js';
 import type { AppContext } from '../../app.js';
 import { UserError } from '../../errors.js';
@@ -24,9 +25,12 @@ export interface BackupRunOptions {
   /** Overrides the target in the settings (CLI --out). */
   target?: string;
   retention?: number;
-  /** What is happening; `done`/`total` while the vault files are copied. */
+  /** What is happening; `done`/`total` in bytes while a file is copied or checked. */
   onProgress?: (line: string, done?: number, total?: number) => void;
-  /** Stops the run at the next file (nothing written is kept; earlier backups are untouched). */
+  /**
+   * Stops the run within a few megabytes, also in the middle of a large file (its partial copy is
+   * removed; vault objects copied whole before are kept for the next run; earlier backups are untouched).
+   */
   signal?: AbortSignal;
 }
 
@@ -98,33 +102,41 @@ export async function runBackup(app: AppContext, actor: BackupActor, opts: Backu
     await rm(tmp, { recursive: true, force: true });
     await mkdir(tmp);
     try {
+      const signal = opts.signal;
+      /** A step measured in bytes: "正在复制数据库（120 MB / 745 MB）…". */
+      const tell = (what: string, done: number, total: number) => opts.onProgress?.(`${what}（${formatBytes(done)} / ${formatBytes(total)}）…`, done, total);
       opts.onProgress?.('正在复制数据库…');
       const dbCopy = join(tmp, 'sanxiang.db');
-      const source = await snapshotDatabase(app, dbCopy);
+      const source = await snapshotDatabase(app, dbCopy, { signal, onBytes: (done, total) => tell('正在复制数据库', done, total) });
+      stopIfCancelled();
       const desc = describeCopy(dbCopy);
       await syncFile(dbCopy);
+      const dbSize = statSync(dbCopy).size;
+      let dbChecked = 0;
       opts.onProgress?.('正在校验数据库副本…');
-      const dbHash = await hashFile(dbCopy);
+      const dbHash = await hashFile(dbCopy, { signal, onBytes: (n) => tell('正在校验数据库副本', (dbChecked += n), dbSize) });
       stopIfCancelled();
 
       const vaultRoot = sharedVault(root);
+      const missing = desc.vault.filter((o) => !hasObject(objectPath(vaultRoot, o.sha256), o.size));
+      const toCopy = missing.reduce((sum, o) => sum + o.size, 0);
       let newObjects = 0;
       let newBytes = 0;
+      let copied = 0;
       const damaged: string[] = [];
-      for (const [i, o] of desc.vault.entries()) {
+      for (const [i, o] of missing.entries()) {
         stopIfCancelled();
-        const dest = objectPath(vaultRoot, o.sha256);
-        if (hasObject(dest, o.size)) continue;
         const src = app.vault.pathOf(o.sha256);
         if (!existsSync(src)) {
           damaged.push(`${o.sha256}（证据库中缺失）`);
           continue;
         }
-        const r = await copyVerified(src, dest, o.sha256);
+        const what = `正在备份证据文件 ${i + 1}/${missing.length}`;
+        tell(what, copied, toCopy);
+        const r = await copyVerified(src, objectPath(vaultRoot, o.sha256), o.sha256, { signal, onBytes: (n) => tell(what, (copied += n), toCopy) });
         if (!r.ok) damaged.push(`${o.sha256}（证据库中的文件与登记的哈希不符）`);
         newObjects++;
         newBytes += r.size;
-        opts.onProgress?.(`正在备份证据文件 ${i + 1}/${desc.vault.length}…`, i + 1, desc.vault.length);
       }
       if (damaged.length) {
         throw new UserError('BACKUP_SOURCE_DAMAGED', `证据库中有 ${damaged.length} 个文件缺失或已损坏，备份未完成（以前的备份完好）：${damaged.slice(0, 5).join('；')}。请先运行“sanxiang verify”检查证据库，并从以前的备份恢复这些文件。`, { damaged });
@@ -155,7 +167,8 @@ export async function runBackup(app: AppContext, actor: BackupActor, opts: Backu
       return { ...infoOf(join(root, id), manifest), newObjects, newBytes, removed, ms: Math.round(performance.now() - t0), unchanged: false };
     } catch (e) {
       await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
-      throw e;
+      // A stop inside a copy or a check (the signal's reason) reads like one between files.
+      throw opts.signal?.aborted && e === opts.signal.reason ? new UserError('CANCELLED', CANCELLED) : e;
     }
   } catch (e) {
     throw fail(e, started);

@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3';
-import { createReadStream, createWriteStream, existsSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { pipeline } from 'node:stream/promises';
 import type { AppContext } from '../../app.js';
 import { backupDatabase } from '../../db/connection.js';
 import { dataPaths } from '../../data-folder.js';
@@ -30,7 +29,8 @@ export function currentFingerprint(app: AppContext): SourceFingerprint | null {
  * program is reading) the online backup API (`backupDatabase`) is used instead.
  * Returns the fingerprint of the source at the snapshot, or null after the fallback.
  */
-export async function snapshotDatabase(app: AppContext, dest: string): Promise<SourceFingerprint | null> {
+export async function snapshotDatabase(app: AppContext, dest: string, opts: { signal?: AbortSignal; onBytes?: (done: number, total: number) => void } = {}): Promise<SourceFingerprint | null> {
+  opts.signal?.throwIfAborted();
   const file = dataPaths(app.dataDir).db;
   const [busy] = (app.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[]).map((r) => r.busy);
   if (!busy) {
@@ -40,8 +40,7 @@ export async function snapshotDatabase(app: AppContext, dest: string): Promise<S
       reader.prepare('SELECT count(*) FROM sqlite_master').get();
       if (walSize(file) === 0) {
         const s = statSync(file);
-        // A plain read (not CopyFile): on Windows it shares the file with SQLite's open handle.
-        await pipeline(createReadStream(file, { highWaterMark: 8 * 1024 * 1024 }), createWriteStream(dest, { flags: 'wx' }));
+        await copyPlain(file, dest, s.size, opts);
         reader.prepare('COMMIT').run();
         return { size: s.size, mtimeMs: s.mtimeMs };
       }
@@ -50,8 +49,36 @@ export async function snapshotDatabase(app: AppContext, dest: string): Promise<S
       reader.close();
     }
   }
-  await backupDatabase(app.db, dest);
+  const pageSize = app.db.pragma('page_size', { simple: true }) as number;
+  await backupDatabase(app.db, dest, { signal: opts.signal, onPages: (done, total) => opts.onBytes?.(done * pageSize, total * pageSize) });
   return null;
+}
+
+/**
+ * Copies a file chunk by chunk, checking `signal` before each chunk; both files are closed however it
+ * ends (the caller removes the partial copy). A plain read, not CopyFile: on Windows it shares the
+ * file with SQLite's open handle.
+ */
+async function copyPlain(src: string, dest: string, total: number, opts: { signal?: AbortSignal; onBytes?: (done: number, total: number) => void }): Promise<void> {
+  const input = await open(src, 'r');
+  try {
+    const out = await open(dest, 'wx');
+    try {
+      const buf = Buffer.allocUnsafe(8 * 1024 * 1024);
+      for (let pos = 0; ; ) {
+        opts.signal?.throwIfAborted();
+        const { bytesRead } = await input.read(buf, 0, buf.length, pos);
+        if (bytesRead === 0) break;
+        for (let off = 0; off < bytesRead; ) off += (await out.write(buf, off, bytesRead - off, pos + off)).bytesWritten;
+        pos += bytesRead;
+        opts.onBytes?.(pos, total);
+      }
+    } finally {
+      await out.close();
+    }
+  } finally {
+    await input.close();
+  }
 }
 
 /** Makes the copy self-contained (rollback journal instead of WAL) and reads what the manifest records. */
