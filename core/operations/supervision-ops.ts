@@ -50,8 +50,12 @@ export const supervisionHandlers: Handlers<SupervisionOp> = {
   },
 
   'ledgers.query': (ctx, { ledger, filter, page, pageSize }) => ledgerPage(ctx.app, ledger, filter, page, pageSize),
-  'ledgers.export': (ctx, { ledger, filter, format, path }) =>
-    exportLedger(ctx.app, actorOf(ctx), { ledger, filter, format, path: path ? userPath(ctx, path, '保存位置') : undefined }),
+  'ledgers.export': (ctx, { ledger, filter, format, path, progressId }) => {
+    const where = path ? userPath(ctx, path, '保存位置') : undefined;
+    return withProgress(ctx.app, progressId, currentUser(ctx).id, '正在准备导出…', (p) =>
+      exportLedger(ctx.app, actorOf(ctx), { ledger, filter, format, path: where }, { onProgress: p.report, signal: p.signal }),
+    );
+  },
 
   'report.annual': (ctx, { year }) => computeAnnualReport(ctx.app, year),
   'report.annualExport': (ctx, { year, path }) => exportAnnual(ctx.app, actorOf(ctx), year, path ? userPath(ctx, path, '保存位置') : undefined),

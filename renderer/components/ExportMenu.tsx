@@ -3,7 +3,9 @@ import { Alert, App, Button, Dropdown, Form, Input, Modal, Radio, Typography } f
 import { useState } from 'react';
 import type { AppError, Result } from '../../shared/result.js';
 import { formatBytes } from '../../shared/logic/text.js';
+import type { JobProgress } from '../../shared/supervision-types.js';
 import { downloadBase64 } from '../lib/download.js';
+import { RunProgress } from './RunProgress.js';
 
 export type ExportFormat = 'xlsx' | 'csv';
 
@@ -38,29 +40,35 @@ interface Props {
   run: (format: ExportFormat, path?: string) => Promise<Result<ExportedFile>>;
   disabled?: boolean;
   label?: string;
+  /** A long export's progress and 取消 (from useProgressRun), shown once the first progress arrives. */
+  job?: { progress: JobProgress | null; cancel: () => void };
 }
 
 /**
  * 导出: download the file (the browser or the desktop shell asks where to keep it), or write it
  * straight to a folder on this PC (a full path); a locked or read-only target is explained in place.
  */
-export function ExportMenu({ formats, fileName, run, disabled, label = '导出' }: Props) {
+export function ExportMenu({ formats, fileName, run, disabled, label = '导出', job }: Props) {
   const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<AppError | null>(null);
   const [form] = Form.useForm<{ format: ExportFormat; path: string }>();
 
   const done = (f: ExportedFile) => {
-    const what = `${f.rows != null ? `${f.rows} 行，` : ''}${formatBytes(f.bytes)}`;
+    const what = `${f.rows != null ? `${f.rows.toLocaleString('zh-CN')} 行，` : ''}${formatBytes(f.bytes)}`;
     message.success(f.path ? `已保存到 ${f.path}（${what}）` : `已导出“${f.fileName}”（${what}）`);
   };
 
+  /** A quick export finishes before its first progress report, so no progress flashes up. */
+  const showProgress = busy != null && job?.progress != null;
+  const cancelled = (e: AppError) => e.code === 'CANCELLED';
+
   const download = async (format: ExportFormat) => {
-    setBusy(true);
+    setBusy(format);
     const r = await run(format);
-    setBusy(false);
-    if (!r.ok) return void message.error(r.error.message);
+    setBusy(null);
+    if (!r.ok) return void (cancelled(r.error) ? message.warning(r.error.message) : message.error(r.error.message));
     if (r.value.base64) downloadBase64(r.value.base64, MIME[format], r.value.fileName);
     done(r.value);
   };
@@ -77,9 +85,9 @@ export function ExportMenu({ formats, fileName, run, disabled, label = '导出' 
     const v = await form.validateFields().catch(() => null);
     if (!v) return; // the fields show what is missing
     setSaveError(null);
-    setBusy(true);
+    setBusy(v.format);
     const r = await run(v.format, v.path.trim());
-    setBusy(false);
+    setBusy(null);
     if (!r.ok) return setSaveError(r.error);
     try {
       localStorage.setItem(LAST_FOLDER, v.path.trim().replace(/[\\/][^\\/]*$/, ''));
@@ -94,7 +102,7 @@ export function ExportMenu({ formats, fileName, run, disabled, label = '导出' 
     <>
       <Dropdown
         trigger={['click']}
-        disabled={disabled || busy}
+        disabled={disabled || busy != null}
         menu={{
           items: [
             ...formats.map((f) => ({ key: f, label: `下载 ${FORMAT_LABELS[f]}` })),
@@ -104,7 +112,7 @@ export function ExportMenu({ formats, fileName, run, disabled, label = '导出' 
           onClick: ({ key }) => (key === 'save' ? openSave() : void download(key as ExportFormat)),
         }}
       >
-        <Button icon={<ExportOutlined />} loading={busy}>
+        <Button icon={<ExportOutlined />} loading={busy != null}>
           {label} <DownOutlined />
         </Button>
       </Dropdown>
@@ -115,10 +123,15 @@ export function ExportMenu({ formats, fileName, run, disabled, label = '导出' 
         cancelText="取消"
         onOk={save}
         onCancel={() => setSaving(false)}
-        okButtonProps={{ loading: busy }}
+        okButtonProps={{ loading: busy != null }}
+        // While a long export runs, its own 取消 (below) is the only way out.
+        footer={showProgress ? null : undefined}
+        closable={busy == null}
+        maskClosable={busy == null}
+        keyboard={busy == null}
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" requiredMark={false}>
+        <Form form={form} layout="vertical" requiredMark={false} disabled={busy != null}>
           {formats.length > 1 && (
             <Form.Item name="format" label="格式">
               <Radio.Group
@@ -139,10 +152,22 @@ export function ExportMenu({ formats, fileName, run, disabled, label = '导出' 
             <Input placeholder="D:\台账\案件台账.xlsx" />
           </Form.Item>
         </Form>
-        {saveError && <Alert type="error" showIcon title={saveError.message} />}
+        {showProgress && <RunProgress progress={job.progress} first="正在准备导出…" onCancel={job.cancel} />}
+        {saveError && <Alert type={cancelled(saveError) ? 'warning' : 'error'} showIcon title={saveError.message} />}
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
           也可以直接选“下载”，由浏览器或本程序询问保存位置。
         </Typography.Paragraph>
+      </Modal>
+      <Modal
+        open={showProgress && !saving}
+        title={busy ? `正在导出“${fileName(busy)}”` : '正在导出'}
+        footer={null}
+        closable={false}
+        maskClosable={false}
+        keyboard={false}
+        destroyOnHidden
+      >
+        {job && <RunProgress progress={job.progress} first="正在准备导出…" onCancel={job.cancel} />}
       </Modal>
     </>
   );

@@ -1,12 +1,12 @@
-// Long supervision operations (归档, 备份, 校验) are one call the UI awaits; meanwhile it polls
+// Long supervision operations (归档, 备份, 校验, 导出台账) are one call the UI awaits; meanwhile it polls
 // `supervision.progress` with a run name it made up, and may ask `supervision.cancel`.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiInput, OpOutput } from '../../shared/contract/index.js';
-import type { AppError } from '../../shared/result.js';
+import type { AppError, Result } from '../../shared/result.js';
 import type { JobProgress } from '../../shared/supervision-types.js';
 import { call } from './api.js';
 
-type ProgressOp = 'archive.create' | 'archive.export' | 'archive.verify' | 'backup.run' | 'restore.check';
+type ProgressOp = 'archive.create' | 'archive.export' | 'archive.verify' | 'backup.run' | 'restore.check' | 'ledgers.export';
 
 export interface ProgressRun<K extends ProgressOp> {
   running: boolean;
@@ -15,6 +15,8 @@ export interface ProgressRun<K extends ProgressOp> {
   error: AppError | null;
   /** Starts the operation; resolves with its result (or null on failure, kept in `error`). */
   start: (input: Omit<ApiInput<K>, 'progressId'>) => Promise<OpOutput<K> | null>;
+  /** The same, resolving with the whole result (for callers that handle the error themselves). */
+  run: (input: Omit<ApiInput<K>, 'progressId'>) => Promise<Result<OpOutput<K>>>;
   cancel: () => void;
   reset: () => void;
 }
@@ -47,8 +49,8 @@ export function useProgressRun<K extends ProgressOp>(op: K): ProgressRun<K> {
     return () => clearInterval(timer);
   }, [running]);
 
-  const start = useCallback(
-    async (input: Omit<ApiInput<K>, 'progressId'>) => {
+  const run = useCallback(
+    async (input: Omit<ApiInput<K>, 'progressId'>): Promise<Result<OpOutput<K>>> => {
       const id = newRunId();
       runId.current = id;
       setRunning(true);
@@ -56,17 +58,19 @@ export function useProgressRun<K extends ProgressOp>(op: K): ProgressRun<K> {
       setResult(null);
       setError(null);
       const r = await call(op, { ...input, progressId: id } as ApiInput<K>);
-      if (!live.current) return null;
+      if (!live.current) return r;
       setRunning(false);
-      if (r.ok) {
-        setResult(r.value);
-        return r.value;
-      }
-      setError(r.error);
-      return null;
+      if (r.ok) setResult(r.value);
+      else setError(r.error);
+      return r;
     },
     [op],
   );
+
+  const start = useCallback(async (input: Omit<ApiInput<K>, 'progressId'>) => {
+    const r = await run(input);
+    return r.ok ? r.value : null;
+  }, [run]);
 
   const cancel = useCallback(() => {
     const id = runId.current;
@@ -83,5 +87,5 @@ export function useProgressRun<K extends ProgressOp>(op: K): ProgressRun<K> {
     setError(null);
   }, []);
 
-  return { running, progress, result, error, start, cancel, reset };
+  return { running, progress, result, error, start, run, cancel, reset };
 }

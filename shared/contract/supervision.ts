@@ -98,7 +98,7 @@ export const supervisionOps = {
     title: '导出台账',
     kind: 'job',
     access: READERS,
-    input: z.object({ ledger: z.enum(LEDGERS), filter: LedgerFilterInput, format: z.enum(['xlsx', 'csv']).default('xlsx'), path: filePath.optional() }),
+    input: z.object({ ledger: z.enum(LEDGERS), filter: LedgerFilterInput, format: z.enum(['xlsx', 'csv']).default('xlsx'), path: filePath.optional(), progressId: progressId.optional() }),
     output: returns<LedgerExportResult>(),
   }),
 

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { explainWriteError } from '../../core/supervision/files/write-target.js';
+import { exportLedger } from '../../core/supervision/ledgers/export-job.js';
 import { toCsv } from '../../core/util/csv.js';
 import { ANNUAL_HEADER_ROW } from '../../core/supervision/report/annual-xlsx.js';
 import { supervisionWorld, type SupervisionWorld } from '../helpers/supervision.js';
@@ -178,4 +179,75 @@ test('sanxiang report annual --year --out --json prints the totals it wrote', ()
   assert.equal(v.fines, 3500.5);
   assert.equal(v.manual.reconsideration.received, 3);
   assert.ok(existsSync(out));
+});
+
+test('a long export tells rows done/total and can be cancelled: no file left, an existing file untouched, the next export completes', async () => {
+  const big = await supervisionWorld('2026-03-20T10:00:00+08:00');
+  const out = join(dir, 'long');
+  mkdirSync(out);
+  // Downloads are written under the temp folder first: give them one of their own to look into.
+  const savedTmp = process.env.TMPDIR;
+  process.env.TMPDIR = join(dir, 'tmp');
+  mkdirSync(process.env.TMPDIR);
+  const actor = { id: big.t.admin.id, username: big.t.admin.username, displayName: big.t.admin.displayName };
+  try {
+    big.t.app.db.transaction(() => {
+      for (let i = 0; i < 2_400; i++) big.media({ fileName: `录像${i}.mp4`, ingestedAt: '2026-03-03T02:00:00.000Z' });
+    })();
+
+    // Progress: rows done of the total, every few hundred rows, ending with the file being finished.
+    const seen: { line: string; done?: number; total?: number }[] = [];
+    const done = await exportLedger(big.t.app, actor, { ledger: 'footage', filter: {}, format: 'xlsx', path: join(out, '音像台账.xlsx') }, { onProgress: (line, d, t) => seen.push({ line, done: d, total: t }) });
+    assert.equal(done.rows, 2_400);
+    assert.ok(seen.every((s) => s.total === 2_400));
+    assert.deepEqual(seen.map((s) => s.done), [0, 500, 1000, 1500, 2000, 2400]);
+    assert.equal(seen[1].line, '正在导出：已写入 500 / 2,400 行…');
+    assert.equal(seen.at(-1)!.line, '正在生成文件…');
+
+    // Cancelled part way, in both formats, to a chosen path (over an older file) and as a download.
+    writeFileSync(join(out, '音像台账.csv'), 'older export');
+    const before = readdirSync(out).sort();
+    for (const format of ['xlsx', 'csv'] as const) {
+      for (const path of [join(out, `音像台账.${format}`), undefined]) {
+        const stop = new AbortController();
+        const at: number[] = [];
+        const e = await exportLedger(big.t.app, actor, { ledger: 'footage', filter: {}, format, path }, {
+          signal: stop.signal,
+          onProgress: (_line, d) => {
+            at.push(d!);
+            if (d === 1000) stop.abort();
+          },
+        }).then(
+          () => null,
+          (err: Error & { code?: string }) => err,
+        );
+        assert.equal(e?.code, 'CANCELLED', `${format} ${path ?? '下载'}: ${e?.message}`);
+        assert.equal(e?.message, '已取消导出，没有生成新文件。');
+        assert.deepEqual(at, [0, 500, 1000], 'stopped at the next batch');
+        assert.deepEqual(readdirSync(out).sort(), before, 'no partial file beside the target');
+        assert.deepEqual(readdirSync(process.env.TMPDIR), [], 'no partial download left');
+      }
+    }
+    assert.equal(readFileSync(join(out, '音像台账.csv'), 'utf8'), 'older export', 'the older file is untouched');
+
+    // Through the services: the one who started it sees it and may cancel it.
+    const progressId = 'ledger-export-1';
+    const run = big.t.fails('ledgers.export', { ledger: 'footage', filter: {}, format: 'xlsx', progressId });
+    const p = (await big.t.call('supervision.progress', { progressId })).progress;
+    assert.ok(p && !p.finished, 'under way');
+    assert.equal((await big.t.call('supervision.progress', { progressId }, big.head)).progress, null, 'another user does not see it');
+    assert.deepEqual(await big.t.call('supervision.cancel', { progressId }), { cancelled: true });
+    assert.equal((await run).code, 'CANCELLED');
+    assert.equal((await big.t.call('supervision.progress', { progressId })).progress?.finished, true);
+    assert.deepEqual(readdirSync(process.env.TMPDIR), []);
+
+    const again = await big.t.call('ledgers.export', { ledger: 'footage', filter: {}, format: 'csv', path: join(out, '音像台账.csv'), progressId: 'ledger-export-2' });
+    assert.equal(again.rows, 2_400);
+    assert.equal(readFileSync(join(out, '音像台账.csv'), 'utf8').split('\r\n').length, 2_400 + 2, 'header, rows and the final line break');
+    assert.equal((await big.t.call('supervision.progress', { progressId: 'ledger-export-2' })).progress?.done, 2_400);
+  } finally {
+    if (savedTmp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = savedTmp;
+    big.t.close();
+  }
 });

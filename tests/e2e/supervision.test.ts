@@ -5,7 +5,7 @@
 // a backup runs from the settings screen. Every screen is captured, and the print views as PDF pages.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -250,7 +250,7 @@ async function printToPng(page: Page, name: string, landscape = false): Promise<
   return Array.from({ length: Number(pages?.[1] ?? 1) }, (_, i) => join(SCREENSHOT_DIR, `${name}-${i + 1}.png`));
 }
 
-test('台账：各台账、筛选、导出 Excel/CSV（重新读取核对）、保存到只读文件的中文提示、打印', { timeout: 240_000 }, async () => {
+test('台账：各台账、筛选、导出 Excel/CSV（重新读取核对）、保存到只读文件的中文提示、打印、长导出的进度与取消', { timeout: 240_000 }, async () => {
   const s = await signIn('juzhang', scene.password);
   const { page } = s;
   try {
@@ -330,6 +330,51 @@ test('台账：各台账、筛选、导出 Excel/CSV（重新读取核对）、�
     // A row opens its case.
     await page.getByRole('cell', { name: scene.closedCase.caseNo }).click();
     await page.waitForURL(new RegExp(`#/cases/${scene.closedCase.id}$`));
+
+    // A long export (50,000 more footage rows, annotated so no alert changes) shows rows done of the
+    // total with 取消 and completes; cancelled, it leaves no file.
+    t.app.db
+      .prepare(
+        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50000)
+         INSERT INTO media_items (sha256, size, kind, file_name, ext, device_serial, recorded_at, ingested_at, ingested_by_name, duration_ms, annotated_at, matter, proof, place)
+         SELECT printf('%064x', 7000000 + i), 1000, 'video', printf('DSJ900_%06d.mp4', i), 'mp4', 'DSJ900', @at, @at, '王建国', 60000, @at, '', '现场情况', '永兴镇' FROM n`,
+      )
+      .run({ at: new Date().toISOString() });
+    await s.go('/ledgers?ledger=footage');
+    const footage = await api<LedgerPage>('ledgers.query', { ledger: 'footage', filter: {}, page: 1, pageSize: 20 }, scene.head);
+    assert.ok(footage.total > 50_000);
+    await page.locator('h4 + span', { hasText: `执法音像记录台账，共 ${footage.total} 条` }).waitFor();
+    const shown = footage.total.toLocaleString('en-US');
+    await page.getByRole('button', { name: /导出/ }).click();
+    const [long] = await Promise.all([
+      download(page, async () => {
+        await page.getByText('下载 Excel 文件（.xlsx）').click();
+        const progress = page.getByRole('dialog', { name: /^正在导出“执法音像记录台账_\d{4}-\d{2}-\d{2}\.xlsx”$/ });
+        await progress.getByText(new RegExp(`^正在导出：已写入 [\\d,]+ / ${shown} 行…$`)).waitFor();
+        await screenshot(page, '71-09-ledger-export-progress');
+        await progress.waitFor({ state: 'hidden', timeout: 120_000 });
+      }),
+      page.getByText(new RegExp(`已导出“执法音像记录台账_.*\\.xlsx”（${footage.total.toLocaleString('zh-CN')} 行，`)).waitFor({ timeout: 120_000 }),
+    ]);
+    const longWb = new ExcelJS.Workbook();
+    await longWb.xlsx.readFile(long.file);
+    assert.equal(longWb.worksheets[0].actualRowCount - 1, footage.total, 'every row exported');
+
+    await page.getByRole('button', { name: /导出/ }).click();
+    await page.getByText('保存到本机指定位置…').click();
+    const saveLong = page.getByRole('dialog', { name: '保存到本机指定位置' });
+    const longTarget = join(scratch, '音像台账.xlsx');
+    await saveLong.getByLabel('保存为（完整路径）').fill(longTarget);
+    await saveLong.getByRole('button', { name: '保存' }).click();
+    await saveLong.getByText(new RegExp(`^正在导出：已写入 [\\d,]+ / ${shown} 行…$`)).waitFor();
+    // At once: the export takes a few seconds.
+    await saveLong.getByRole('button', { name: '取消' }).click();
+    await saveLong.getByText('已取消导出，没有生成新文件。').waitFor({ timeout: 60_000 });
+    await screenshot(page, '71-10-ledger-export-cancelled');
+    assert.ok(!existsSync(longTarget), 'no file');
+    assert.deepEqual(readdirSync(scratch).filter((n) => n.endsWith('.partial')), [], 'no partial file');
+    await saveLong.getByRole('button', { name: '取消' }).click();
+    await saveLong.waitFor({ state: 'hidden' });
     assert.deepEqual(s.errors, [], 'no console errors');
   } finally {
     await s.close();

@@ -10,7 +10,8 @@ import type { AppContext } from '../../app.js';
 import { dataPaths } from '../../data-folder.js';
 import type { Db } from '../../db/connection.js';
 import { writeAtomically } from '../files/write-target.js';
-import { writeLedgerCsv, writeLedgerXlsx } from './export.js';
+import { UserError } from '../../errors.js';
+import { writeLedgerCsv, writeLedgerXlsx, type ExportProgress } from './export.js';
 import { prepareLedger } from './registry.js';
 import type { LedgerFilter } from './types.js';
 
@@ -20,6 +21,14 @@ export interface LedgerExportRequest {
   format: 'xlsx' | 'csv';
   /** Where to write (chosen by the user in the desktop shell); without it the file comes back as base64. */
   path?: string;
+}
+
+/** Progress and cancel of an export (see core/supervision/progress.ts). */
+export interface LedgerExportRun {
+  /** "正在导出：已写入 12,000 / 100,000 行…" with rows done/total. */
+  onProgress?: (line: string, done?: number, total?: number) => void;
+  /** Stops the export within a few hundred rows; no file is left (a file already at `path` is kept as it was). */
+  signal?: AbortSignal;
 }
 
 /** The filter in words, for the 说明 sheet and the audit trail. */
@@ -44,25 +53,49 @@ export function describeFilter(f: LedgerFilter, officerName: (id: number) => str
 }
 
 /** Exports a ledger to .xlsx or .csv (streamed from its own read-only connection), to the chosen path or as base64; audited. */
-export async function exportLedger(app: AppContext, actor: { id: number | null; username: string; displayName: string }, req: LedgerExportRequest): Promise<LedgerExportResult> {
+export async function exportLedger(
+  app: AppContext,
+  actor: { id: number | null; username: string; displayName: string },
+  req: LedgerExportRequest,
+  run: LedgerExportRun = {},
+): Promise<LedgerExportResult> {
   const t0 = performance.now();
   const reader = new Database(dataPaths(app.dataDir).db, { readonly: true, fileMustExist: true });
   try {
-    return await exportWith(app, reader, actor, req, t0);
+    return await exportWith(app, reader, actor, req, run, t0);
   } finally {
     reader.close();
   }
 }
 
-async function exportWith(app: AppContext, reader: Db, actor: { id: number | null; username: string; displayName: string }, req: LedgerExportRequest, t0: number): Promise<LedgerExportResult> {
+async function exportWith(
+  app: AppContext,
+  reader: Db,
+  actor: { id: number | null; username: string; displayName: string },
+  req: LedgerExportRequest,
+  run: LedgerExportRun,
+  t0: number,
+): Promise<LedgerExportResult> {
   reader.pragma('busy_timeout = 5000');
   const l = prepareLedger(app, req.ledger, req.filter, reader);
+  const total = l.count();
+  const progress: ExportProgress = {
+    signal: run.signal,
+    onRows: (done) => run.onProgress?.(done < total ? `正在导出：已写入 ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} 行…` : '正在生成文件…', done, total),
+  };
   const today = todayLocal(app.now());
   const fileName = `${l.title}_${today}.${req.format}`;
   const meta = { bureau: app.repos.bureau.get()?.name ?? '', exportedBy: actor.displayName, exportedAt: app.now().toLocaleString('zh-CN', { hour12: false }), filterText: describeFilter(req.filter, (id) => app.repos.officers.get(id)?.name) };
   let rows = 0;
   const write = async (file: string) => {
-    rows = req.format === 'xlsx' ? await writeLedgerXlsx(l, file, meta) : await writeLedgerCsv(l, file);
+    try {
+      rows = req.format === 'xlsx' ? await writeLedgerXlsx(l, file, meta, progress) : await writeLedgerCsv(l, file, progress);
+    } catch (e) {
+      if (run.signal?.aborted && e === run.signal.reason) {
+        throw new UserError('CANCELLED', '已取消导出，没有生成新文件。');
+      }
+      throw e;
+    }
   };
   let bytes: number;
   let base64: string | undefined;

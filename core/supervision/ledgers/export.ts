@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { setImmediate } from 'node:timers/promises';
 import type { LedgerCell, LedgerCellType } from '../../../shared/supervision-types.js';
@@ -18,6 +17,56 @@ const HEADER_STYLE: Partial<ExcelJS.Style> = {
   fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } },
 };
 
+/** How far an export is, and how to stop it. */
+export interface ExportProgress {
+  /** Hears the number of rows written so far, every few hundred rows. */
+  onRows?: (rows: number) => void;
+  /** Stops the export before the first row, between batches of rows and before the file is finished (with the signal's reason). */
+  signal?: AbortSignal;
+}
+
+const BATCH = 500;
+
+/**
+ * The output file, owned here (not by exceljs) so that a write failure is caught as it happens and a
+ * stopped export closes the file before the caller removes it (Windows cannot delete an open file).
+ */
+function outputFile(file: string) {
+  const out = createWriteStream(file);
+  let failure: Error | null = null;
+  /** Rejects with the first write failure. */
+  const failed = new Promise<never>((_, reject) =>
+    out.on('error', (e) => {
+      failure ??= e;
+      reject(failure);
+    }),
+  );
+  failed.catch(() => undefined);
+  const whenClosed = new Promise<void>((resolve) => out.once('close', () => resolve()));
+  const closed = async () => {
+    if (!out.closed) await whenClosed;
+  };
+  return {
+    out,
+    /** Between batches: tells progress, throws a write failure or a stop, and lets the stream drain (memory stays flat). */
+    async pause(rows: number, p: ExportProgress) {
+      p.onRows?.(rows);
+      if (failure) throw failure;
+      p.signal?.throwIfAborted();
+      await setImmediate();
+    },
+    failure: () => failure,
+    failed,
+    /** Waits until the finished file is closed. */
+    closed,
+    /** Stops writing and closes the file (the caller removes it). */
+    async abandon() {
+      out.destroy();
+      await closed();
+    },
+  };
+}
+
 export interface ExportMeta {
   bureau: string;
   exportedBy: string;
@@ -30,8 +79,21 @@ export interface ExportMeta {
  * column widths, one committed row at a time (memory stays flat), and a 说明 sheet (bureau, ledger,
  * filter, who exported it and when, row count).
  */
-export async function writeLedgerXlsx(l: PreparedLedger, file: string, meta: ExportMeta): Promise<number> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+export async function writeLedgerXlsx(l: PreparedLedger, file: string, meta: ExportMeta, p: ExportProgress = {}): Promise<number> {
+  const f = outputFile(file);
+  try {
+    const n = await writeXlsx(l, f, meta, p);
+    await f.closed();
+    return n;
+  } catch (e) {
+    await f.abandon();
+    throw e;
+  }
+}
+
+async function writeXlsx(l: PreparedLedger, f: ReturnType<typeof outputFile>, meta: ExportMeta, p: ExportProgress): Promise<number> {
+  await f.pause(0, p);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: f.out, useStyles: true, useSharedStrings: false });
   wb.creator = meta.exportedBy;
   wb.title = l.title;
   const ws = wb.addWorksheet(l.title.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -47,8 +109,9 @@ export async function writeLedgerXlsx(l: PreparedLedger, file: string, meta: Exp
     for (let i = 0; i < styles.length; i++) row.getCell(i + 1).style = styles[i];
     row.commit();
     // Let the zip stream compress and write what was committed, so memory stays flat.
-    if (++n % 500 === 0) await setImmediate();
+    if (++n % BATCH === 0) await f.pause(n, p);
   }
+  await f.pause(n, p);
   ws.commit();
   const info = wb.addWorksheet('说明');
   info.columns = [{ width: 14 }, { width: 60 }];
@@ -63,7 +126,8 @@ export async function writeLedgerXlsx(l: PreparedLedger, file: string, meta: Exp
     info.addRow([k, v]).commit();
   }
   info.commit();
-  await wb.commit();
+  // exceljs listens for errors only while it finishes; one just before would leave it waiting.
+  await Promise.race([wb.commit(), f.failed]);
   return n;
 }
 
@@ -75,26 +139,52 @@ export function csvCell(v: LedgerCell): string {
 }
 
 /** Streams a ledger to CSV for Excel on Windows: UTF-8 with BOM, CRLF, formula-injection guard. */
-export async function writeLedgerCsv(l: PreparedLedger, file: string): Promise<number> {
-  const out = createWriteStream(file);
-  const failed = new Promise<never>((_, reject) => out.once('error', reject));
-  failed.catch(() => undefined);
-  const write = async (s: string) => {
-    if (!out.write(s)) await Promise.race([once(out, 'drain'), failed]);
-  };
-  await write('\uFEFF' + l.columns.map((c) => csvCell(c.header)).join(',') + '\r\n');
+export async function writeLedgerCsv(l: PreparedLedger, file: string, p: ExportProgress = {}): Promise<number> {
+  const f = outputFile(file);
+  try {
+    const n = await writeCsv(l, f, p);
+    f.out.end();
+    await f.closed();
+    const failure = f.failure();
+    if (failure) throw failure;
+    return n;
+  } catch (e) {
+    await f.abandon();
+    throw e;
+  }
+}
+
+async function writeCsv(l: PreparedLedger, f: ReturnType<typeof outputFile>, p: ExportProgress): Promise<number> {
+  await f.pause(0, p);
+  f.out.write('\uFEFF' + l.columns.map((c) => csvCell(c.header)).join(',') + '\r\n');
   let n = 0;
   let buf = '';
   for (const r of l.iterate()) {
     buf += r.map(csvCell).join(',') + '\r\n';
-    n++;
-    if (buf.length > 256 * 1024) {
-      await write(buf);
+    if (++n % BATCH === 0) {
+      // The stream takes the batch; the pause lets it write before the next (memory stays flat).
+      if (!f.out.write(buf)) await drained(f);
       buf = '';
+      await f.pause(n, p);
     }
   }
-  if (buf) await write(buf);
-  out.end();
-  await Promise.race([once(out, 'close'), failed]);
+  if (buf) f.out.write(buf);
+  await f.pause(n, p);
   return n;
+}
+
+/** Waits for the stream to take more, or for it to fail. */
+async function drained(f: ReturnType<typeof outputFile>): Promise<void> {
+  if (f.failure()) return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      f.out.off('drain', done);
+      f.out.off('error', done);
+      f.out.off('close', done);
+      resolve();
+    };
+    f.out.on('drain', done);
+    f.out.on('error', done);
+    f.out.on('close', done);
+  });
 }

@@ -1,5 +1,5 @@
 // 台账: the case, review, disclosure, footage ledgers and the recorder offload log and state, with
-// filters in the URL, server-side paging, export (.xlsx / CSV) and a printable view.
+// filters in the URL, server-side paging, export (.xlsx / CSV, with progress and 取消) and a printable view.
 import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Table, Tabs, Typography } from 'antd';
 import { LEDGERS, LEDGER_LABELS, type LedgerCell, type LedgerName } from '../../../shared/supervision-types.js';
@@ -13,6 +13,7 @@ import { PrintHeader } from '../../components/PrintHeader.js';
 import { call } from '../../lib/api.js';
 import { today } from '../../lib/dates.js';
 import { useQuery } from '../../lib/use-api.js';
+import { useProgressRun } from '../../lib/use-progress-run.js';
 import { canOpen } from '../dashboard/alert-links.js';
 import { cellText, columnPx } from './ledger-cells.js';
 import { filterFromQuery, ledgerOf, queryFromFilter, type LedgerFilter } from './ledger-filters.js';
@@ -29,6 +30,7 @@ export function LedgersPage({ query }: { query: Query }) {
   const pageSize = [20, 50, 100, 200].includes(Number(query.pageSize)) ? Number(query.pageSize) : 20;
   const q = useQuery('ledgers.query', { ledger, filter, page, pageSize });
   const officers = useQuery('officers.list', {});
+  const exporting = useProgressRun('ledgers.export');
   const data = q.data?.ledger === ledger ? q.data : undefined;
   const go = (l: LedgerName, f: LedgerFilter, extra: Record<string, string | number | undefined> = {}) =>
     navigate('/ledgers', { ledger: l === 'cases' ? undefined : l, ...queryFromFilter(f), ...extra }, { replace: true });
@@ -68,7 +70,8 @@ export function LedgersPage({ query }: { query: Query }) {
                 formats={['xlsx', 'csv']}
                 disabled={!data?.available}
                 fileName={(f) => `${LEDGER_LABELS[ledger]}_${today()}.${f}`}
-                run={(format, path) => call('ledgers.export', { ledger, filter, format, path })}
+                run={(format, path) => exporting.run({ ledger, filter, format, path })}
+                job={exporting}
               />
             </>
           }
