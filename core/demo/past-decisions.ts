@@ -53,7 +53,8 @@ const NO_PENALTY: PastDecision = {
   flags: [],
 };
 
-const other = (content: string, legalBasis: string, decisionType: DecisionType = 'other', measures: Measure[] = []): PastDecision => ({
+/** A decision without fines or confiscations. */
+const unpaid = (content: string, legalBasis: string, decisionType: DecisionType = 'other', measures: Measure[] = []): PastDecision => ({
   decisionType,
   measures,
   fine: 0,
@@ -67,11 +68,11 @@ const other = (content: string, legalBasis: string, decisionType: DecisionType =
 /** 当场处罚 (simple procedure): a warning, or a fine within the limits of 行政处罚法 第五十一条. */
 function onTheSpot(f: PastCaseFacts, rng: Rng): PastDecision {
   if (rng.chance(0.3)) {
-    return { ...other('当场作出行政处罚决定：给予警告，责令立即改正违法行为。', '《中华人民共和国行政处罚法》第五十一条', 'penalty', ['warning']), discretion: 'lighter' };
+    return { ...unpaid('当场作出行政处罚决定：给予警告，责令立即改正违法行为。', '《中华人民共和国行政处罚法》第五十一条', 'penalty', ['warning']), discretion: 'lighter' };
   }
   const fine = f.partyKind === 'person' ? roundTo(rng.int(50, 200), 50) : roundTo(rng.int(500, 3000), 100);
   return {
-    ...other(`当场作出行政处罚决定：处罚款人民币 ${yuan(fine)} 元，责令立即改正违法行为。`, '《中华人民共和国行政处罚法》第五十一条', 'penalty', ['fine']),
+    ...unpaid(`当场作出行政处罚决定：处罚款人民币 ${yuan(fine)} 元，责令立即改正违法行为。`, '《中华人民共和国行政处罚法》第五十一条', 'penalty', ['fine']),
     fine,
   };
 }
@@ -168,38 +169,34 @@ export function pastOutcome(f: PastCaseFacts, rng: Rng): PastOutcome {
     case 'permit':
       if (t.endsWith('林木采伐许可申请')) {
         return rng.chance(0.12)
-          ? { kind: 'decision', decision: other('申请采伐的林木位于国家级公益林范围内，不符合采伐条件，决定不予行政许可。', '《中华人民共和国森林法》第五十六条', 'permit', ['permitDenial']) }
-          : { kind: 'decision', decision: other('准予按申请的地点、面积、蓄积和树种采伐，采伐期限为一年，采伐后一年内完成更新造林。', '《中华人民共和国森林法》第五十六条', 'permit') };
+          ? { kind: 'decision', decision: unpaid('申请采伐的林木位于国家级公益林范围内，不符合采伐条件，决定不予行政许可。', '《中华人民共和国森林法》第五十六条', 'permit', ['permitDenial']) }
+          : { kind: 'decision', decision: unpaid('准予按申请的地点、面积、蓄积和树种采伐，采伐期限为一年，采伐后一年内完成更新造林。', '《中华人民共和国森林法》第五十六条', 'permit') };
       }
       if (t.endsWith('使用林地审核申请')) {
-        return { kind: 'decision', decision: other(`同意使用林地 ${figure(f.facts, '亩')} 亩，用地单位须按规定缴纳森林植被恢复费。`, '《中华人民共和国森林法》第三十七条', 'permit') };
+        return { kind: 'decision', decision: unpaid(`同意使用林地 ${figure(f.facts, '亩')} 亩，用地单位须按规定缴纳森林植被恢复费。`, '《中华人民共和国森林法》第三十七条', 'permit') };
       }
-      return { kind: 'decision', decision: other('经检疫未发现检疫性有害生物，准予核发植物检疫证书。', '《植物检疫条例》第七条', 'permit') };
+      return { kind: 'decision', decision: unpaid('经检疫未发现检疫性有害生物，准予核发植物检疫证书。', '《植物检疫条例》第七条', 'permit') };
     case 'coercion':
       if (t.endsWith('查封扣押违法运输木材')) {
         const volume = figure(f.facts, '立方米');
-        return {
-          kind: 'decision',
-          decision: {
-            ...other(`对当事人运输的原木 ${volume} 立方米予以扣押，扣押期限三十日，扣押木材存放于本局木材检查站。`, '《中华人民共和国行政强制法》第九条、第二十四条；《中华人民共和国森林法》第六十七条', 'coercion', ['seizure']),
-          },
-        };
+        const content = `对当事人运输的原木 ${volume} 立方米予以扣押，扣押期限三十日，扣押木材存放于本局木材检查站。`;
+        return { kind: 'decision', decision: unpaid(content, '《中华人民共和国行政强制法》第九条、第二十四条；《中华人民共和国森林法》第六十七条', 'coercion', ['seizure']) };
       }
-      return { kind: 'decision', decision: other('责令当事人立即停止违法建设，限十日内自行拆除林地内的违法建筑物并恢复原状；逾期不拆除的，依法申请人民法院强制执行。', '《中华人民共和国行政强制法》第四十四条；《中华人民共和国森林法》第七十三条', 'coercion', ['other']) };
+      return { kind: 'decision', decision: unpaid('责令当事人立即停止违法建设，限十日内自行拆除林地内的违法建筑物并恢复原状；逾期不拆除的，依法申请人民法院强制执行。', '《中华人民共和国行政强制法》第四十四条；《中华人民共和国森林法》第七十三条', 'coercion', ['other']) };
     case 'levy': {
       const area = figure(f.facts, '亩');
-      return { kind: 'decision', decision: other(`征收森林植被恢复费人民币 ${yuan(roundTo(area * SQ_M_PER_MU * 10, 10))} 元（使用林地 ${area} 亩，每平方米 10 元）。`, '《中华人民共和国森林法》第三十七条第二款') };
+      return { kind: 'decision', decision: unpaid(`征收森林植被恢复费人民币 ${yuan(roundTo(area * SQ_M_PER_MU * 10, 10))} 元（使用林地 ${area} 亩，每平方米 10 元）。`, '《中华人民共和国森林法》第三十七条第二款') };
     }
     case 'inspection':
       return {
         kind: 'decision',
         decision: rng.chance(0.8)
-          ? other('检查未发现违法行为，已当场告知检查结果。', '《中华人民共和国森林法》第六十六条')
-          : other('检查发现木材进出库台账登记不全，已当场责令十五日内整改，整改情况已复查。', '《中华人民共和国森林法》第六十六条'),
+          ? unpaid('检查未发现违法行为，已当场告知检查结果。', '《中华人民共和国森林法》第六十六条')
+          : unpaid('检查发现木材进出库台账登记不全，已当场责令十五日内整改，整改情况已复查。', '《中华人民共和国森林法》第六十六条'),
       };
     case 'confirmation':
-      return { kind: 'decision', decision: other('经审查，确认申请人对申请范围内林木享有所有权，予以登记。', '《中华人民共和国森林法》第十五条') };
+      return { kind: 'decision', decision: unpaid('经审查，确认申请人对申请范围内林木享有所有权，予以登记。', '《中华人民共和国森林法》第十五条') };
     default:
-      return { kind: 'decision', decision: other('已完成协查核实，并书面函复来函单位。', '《中华人民共和国行政处罚法》第二十六条') };
+      return { kind: 'decision', decision: unpaid('已完成协查核实，并书面函复来函单位。', '《中华人民共和国行政处罚法》第二十六条') };
   }
 }

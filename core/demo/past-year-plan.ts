@@ -103,7 +103,7 @@ export function planPastCase(f: PastCaseFacts & { openedOn: string; place: strin
   if (reviewed) {
     if (seizure) after(1, 3);
     else after(8, 30);
-    const hearingOn = proposal.flags.includes('hearingQualified') && rng.chance(0.45) ? cal.addWorkdays(d, -rng.int(2, 5)) : null;
+    const hearingOn = proposal.flags.includes('hearingQualified') && rng.chance(0.3) ? cal.addWorkdays(d, -rng.int(2, 5)) : null;
     at({ kind: 'submit', proposal, hearingOn, resubmitted: false });
     const r = rng.next();
     if (outcome.kind === 'transfer') {
@@ -112,12 +112,12 @@ export function planPastCase(f: PastCaseFacts & { openedOn: string; place: strin
       after(1, 5);
       return close('涉嫌犯罪，已移送公安机关，本案终结。');
     }
-    if (!seizure && r < 0.07) {
+    if (!seizure && r < 0.05) {
       after(1, 3);
       at({ kind: 'outcome', outcome: 'return', problems: ['facts'], opinion: OPINIONS.return });
       after(3, 8);
       at({ kind: 'submit', proposal, hearingOn: null, resubmitted: true });
-    } else if (!seizure && r < 0.12 && proposal.fine >= 1000) {
+    } else if (!seizure && r < 0.1 && proposal.fine >= 1000) {
       after(1, 3);
       at({ kind: 'outcome', outcome: 'change', problems: ['discretion'], opinion: OPINIONS.change });
       decision = lighter(proposal);

@@ -35,9 +35,12 @@ export async function createEarlyCases(app: AppContext, handlers: SessionUser[],
   if (days <= 0) return [];
   const officers = activeOfficerIds(app, officerIds, today);
   const drafts = Array.from({ length: Math.round((days / 30.4) * perMonth) }, () => {
+    // Cases are opened on working days: a weekend or holiday draw moves to the working day before.
     const draft = draftCase(rng, () => {
       const d = addDays(from, rng.int(0, days - 1));
-      return cal.isWorkday(d) ? d : cal.addWorkdays(d, -1) < from ? cal.addWorkdays(d, 1) : cal.addWorkdays(d, -1);
+      if (cal.isWorkday(d)) return d;
+      const before = cal.addWorkdays(d, -1);
+      return before >= from ? before : cal.addWorkdays(d, 1);
     });
     const user = rng.pick(handlers);
     const second = rng.pick(officers.filter((o) => o !== user.officerId));
@@ -81,8 +84,7 @@ interface CaseState {
  */
 export async function seedPastYear(app: AppContext, past: PastCase[], rng: Rng, today: string): Promise<PastYearCounts> {
   const p = people(app);
-  const admin = p.admin;
-  const actors: Actors = { p, head: p.head, publisher: sessionUserOf(app, 'gongkai'), targetId: (await demoSiteTarget(app, admin)).id };
+  const actors: Actors = { p, head: p.head, publisher: sessionUserOf(app, 'gongkai'), targetId: (await demoSiteTarget(app, p.admin)).id };
   const cal = app.calendar();
   const settings = { calendar: cal, publishWorkdays: loadDisclosureSettings(app).publishWorkdays, reviewWorkdays: loadReviewSettings(app).dueWorkdays };
   const lastYear = String(Number(today.slice(0, 4)) - 1);
@@ -116,15 +118,15 @@ export async function seedPastYear(app: AppContext, past: PastCase[], rng: Rng, 
   events.sort((a, b) => a.on.localeCompare(b.on) || a.phase - b.phase || a.order - b.order);
   for (const e of events) if (e.on <= today) await onDay(app, e.on, e.run);
 
-  const one = (sql: string, ...params: unknown[]) => app.db.prepare(sql).pluck().get(...params) as number;
   const ids = JSON.stringify(plans.map((x) => x.state.c.id));
-  const mine = `case_id IN (SELECT value FROM json_each('${ids}'))`;
+  const mine = 'IN (SELECT value FROM json_each(?))';
+  const count = (sql: string) => app.db.prepare(sql).pluck().get(ids) as number;
   return {
     cases: plans.length,
-    decisions: one(`SELECT count(*) FROM decisions WHERE ${mine}`),
-    reviews: one(`SELECT count(*) FROM review_submissions WHERE ${mine}`),
-    published: one(`SELECT count(DISTINCT case_id) FROM disclosure_items WHERE ${mine} AND first_published_at IS NOT NULL`),
-    archived: one(`SELECT count(*) FROM cases WHERE stage = 'archived' AND id IN (SELECT value FROM json_each(?))`, ids),
+    decisions: count(`SELECT count(*) FROM decisions WHERE case_id ${mine}`),
+    reviews: count(`SELECT count(*) FROM review_submissions WHERE case_id ${mine}`),
+    published: count(`SELECT count(DISTINCT case_id) FROM disclosure_items WHERE case_id ${mine} AND first_published_at IS NOT NULL`),
+    archived: count(`SELECT count(*) FROM cases WHERE stage = 'archived' AND id ${mine}`),
   };
 }
 
