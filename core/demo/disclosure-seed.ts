@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { CASE_TYPE_LABELS, CASE_TYPES, type CaseType } from '../../shared/domain.js';
 import { addDays, todayLocal } from '../../shared/logic/calendar.js';
 import type { DisclosureDetail, PublishJobStatus } from '../../shared/disclosure-types.js';
+import type { SessionUser } from '../accounts/sessions.js';
 import type { AppContext } from '../app.js';
 import { UserError } from '../errors.js';
 import { onDay } from './review-seed.js';
@@ -120,7 +120,7 @@ export async function seedDisclosures(app: AppContext): Promise<DisclosureSeedCo
     await must(app, publisher, 'disclosure.approve', { id, note: '已核对脱敏' });
   };
 
-  const target = await must<{ id: number }>(app, admin, 'publish.targets.save', { name: '本机预览文件夹', kind: 'folder', folderPath: join(app.dataDir, '公示网站预览') });
+  const target = await demoSiteTarget(app, admin);
   const publish = async () => {
     const r = await must<PublishJobStatus>(app, publisher, 'publish.run', { targetId: target.id, wait: true });
     if (r.state !== 'done') throw new UserError(r.error?.code ?? 'DEMO_PUBLISH', r.error?.message ?? '演示网站发布失败');
@@ -138,7 +138,7 @@ export async function seedDisclosures(app: AppContext): Promise<DisclosureSeedCo
     });
     i += batch.length;
   }
-  const notices = await seedNotices(app, officer, today);
+  const notices = await seedNotices(app, officer);
   for (const id of notices) await approve(id);
   await publish();
   if (live.length >= 2) {
@@ -165,14 +165,16 @@ export async function seedDisclosures(app: AppContext): Promise<DisclosureSeedCo
   };
 }
 
-/** The roster, a powers list, a service guide, complaint channels and last year's statistics. */
-async function seedNotices(app: AppContext, officer: ReturnType<typeof sessionUserOf>, today: string): Promise<number[]> {
+/** The demo's website: a local folder (`<data>/公示网站预览`), made the first time it is asked for. */
+export async function demoSiteTarget(app: AppContext, admin: SessionUser): Promise<{ id: number }> {
+  const name = '本机预览文件夹';
+  const existing = (await must<{ id: number; name: string }[]>(app, admin, 'publish.targets.list', {})).find((t) => t.name === name);
+  return existing ?? must<{ id: number }>(app, admin, 'publish.targets.save', { name, kind: 'folder', folderPath: join(app.dataDir, '公示网站预览') });
+}
+
+/** The roster, a powers list, a service guide and complaint channels (last year's statistics come with its report, past-year-report.ts). */
+async function seedNotices(app: AppContext, officer: ReturnType<typeof sessionUserOf>): Promise<number[]> {
   const bureau = app.repos.bureau.get()!;
-  const year = Number(today.slice(0, 4)) - 1;
-  const totals = app.db
-    .prepare(`SELECT case_type AS t, count(*) AS n FROM cases WHERE status = 'active' AND substr(opened_on, 1, 4) = ? GROUP BY case_type`)
-    .all(String(year)) as { t: CaseType; n: number }[];
-  totals.sort((a, b) => CASE_TYPES.indexOf(a.t) - CASE_TYPES.indexOf(b.t));
   const inputs = [
     { kind: 'roster', title: `${bureau.name}行政执法人员名单` },
     {
@@ -208,15 +210,6 @@ async function seedNotices(app: AppContext, officer: ReturnType<typeof sessionUs
       kind: 'channels',
       title: '行政执法投诉举报渠道',
       notice: { sections: [{ heading: '投诉举报电话', text: `${bureau.phone || '（请在单位信息中填写）'}，工作日 9:00—17:00。` }, { heading: '来信地址', text: bureau.address || '（请在单位信息中填写）' }] },
-    },
-    {
-      kind: 'annual',
-      title: `${year}年度行政执法数据统计`,
-      itemDate: `${year + 1}-03-20` <= today ? `${year + 1}-03-20` : today,
-      notice: {
-        sections: [{ heading: '总体情况', text: `${year}年度本局共办理行政执法案件 ${totals.reduce((s, r) => s + r.n, 0)} 件，按执法类别统计如下。` }],
-        table: { caption: `${year}年度行政执法案件数量`, columns: ['执法类别', '案件数量'], rows: totals.map((r) => [CASE_TYPE_LABELS[r.t], String(r.n)]) },
-      },
     },
   ];
   const ids: number[] = [];

@@ -1,4 +1,4 @@
-import { todayLocal } from '../../shared/logic/calendar.js';
+import { addDays, todayLocal } from '../../shared/logic/calendar.js';
 import { makeCreditCode } from '../../shared/logic/check-digits.js';
 import type { AppContext } from '../app.js';
 import { dispatch } from '../dispatch.js';
@@ -8,9 +8,12 @@ import { seedReviews } from './review-seed.js';
 import { seedDisclosures } from './disclosure-seed.js';
 import { seedSupervision } from './supervision-seed.js';
 import { seedMedia } from './media-seed.js';
-import { must, seedCases, seedDevices, seedOfficers, seedUsers, sessionUserOf } from './seed-foundation.js';
+import { createEarlyCases, seedPastYear, type PastYearCounts } from './past-year-seed.js';
+import { CASE_WINDOW_DAYS, must, seedCases, seedDevices, seedOfficers, seedUsers, sessionUserOf } from './seed-foundation.js';
 
 export const DEMO_PASSWORD = 'Demo@2026';
+/** The seed of last year's random sequence (createEarlyCases, seedPastYear). */
+const PAST_YEAR_SEED = 20251231;
 
 export interface DemoCounts {
   officers: number;
@@ -19,6 +22,8 @@ export interface DemoCounts {
   cases: number;
   voidedCases: number;
   archivedCases: number;
+  /** Last year's cases, lived through to 归档 (seedPastYear). */
+  pastYear: PastYearCounts;
   reviews: Record<string, number>;
   disclosures: Awaited<ReturnType<typeof seedDisclosures>>;
   media: Awaited<ReturnType<typeof seedMedia>>;
@@ -56,7 +61,12 @@ export async function runDemo(app: AppContext, password = DEMO_PASSWORD): Promis
   const users = await seedUsers(app, admin, officerIds, password);
   const devices = await seedDevices(app, admin, officerIds, rng);
   const handlers = [users.zhifa1, users.zhifa2, users.zhifa3];
-  const { cases, voided, toArchive } = await seedCases(app, handlers, admin, officerIds, rng, today);
+  // Last year's cases before the main seed's window come first, so their numbers run with their dates.
+  // They draw from their own sequence: this year's cases stay as they are whatever last year holds.
+  const pastRng = createRng(PAST_YEAR_SEED);
+  const early = await createEarlyCases(app, handlers, officerIds, pastRng, today, addDays(today, -CASE_WINDOW_DAYS));
+  const { cases, voided, toArchive, past } = await seedCases(app, handlers, admin, officerIds, rng, today, 320);
+  const pastYear = await seedPastYear(app, [...early, ...past], pastRng, today);
   const reviews = await seedReviews(app, rng);
   const disclosures = await seedDisclosures(app);
   const archived = await archiveForDemo(app, toArchive);
@@ -67,9 +77,10 @@ export async function runDemo(app: AppContext, password = DEMO_PASSWORD): Promis
     officers: officerIds.length,
     users: app.repos.users.count(),
     devices,
-    cases,
+    cases: cases + early.length,
     voidedCases: voided,
-    archivedCases: archived,
+    archivedCases: archived + pastYear.archived,
+    pastYear,
     reviews,
     disclosures,
     media,

@@ -25,14 +25,14 @@ const PLAN: [State, number][] = [
   ['agreed', 5], ['changed', 5], ['dueSoon', 4], ['stale', 3], ['held', 2], ['submitted', 1],
 ];
 
-interface People {
+export interface People {
   admin: SessionUser;
   head: SessionUser;
   handlers: SessionUser[];
   reviewers: SessionUser[];
 }
 
-function people(app: AppContext): People {
+export function people(app: AppContext): People {
   const users = app.repos.users.list().filter((u) => !u.disabled);
   const as = (pred: (u: (typeof users)[number]) => boolean) => users.filter(pred).map((u) => sessionUserOf(app, u.username));
   const [admin] = as((u) => u.roles.includes('admin'));
@@ -57,7 +57,7 @@ export async function onDay<T>(app: AppContext, date: string, fn: () => Promise<
 }
 
 /** A demo user who handles the case; if none does, the first demo handler becomes its lead handler (变更承办人). */
-async function handlerFor(app: AppContext, p: People, caseId: number): Promise<SessionUser> {
+export async function handlerFor(app: AppContext, p: People, caseId: number): Promise<SessionUser> {
   const officers = app.repos.cases.handlers(caseId).map((h) => h.officerId);
   const found = p.handlers.find((u) => officers.includes(u.officerId!));
   if (found) return found;
@@ -77,9 +77,12 @@ async function materials(app: AppContext, handler: SessionUser, caseId: number) 
   };
 }
 
-const checklist = (problems: ChecklistItem[] = []) =>
+/** The reviewer's checklist: every item passes except `problems`, each with `note` (or a stock note). */
+export const checklist = (problems: ChecklistItem[] = [], note?: string) =>
   CHECKLIST_ITEMS.map((item) =>
-    problems.includes(item) ? { item, result: 'problem' as const, note: item === 'crimeTransfer' ? '毁坏林木数量达到刑事立案标准。' : '询问笔录未经当事人逐页签名，请补正。' } : { item, result: 'pass' as const },
+    problems.includes(item)
+      ? { item, result: 'problem' as const, note: note ?? (item === 'crimeTransfer' ? '毁坏林木数量达到刑事立案标准。' : '询问笔录未经当事人逐页签名，请补正。') }
+      : { item, result: 'pass' as const },
   );
 
 const OPINIONS: Record<ReviewOutcome, string> = {

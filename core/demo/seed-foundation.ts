@@ -1,4 +1,4 @@
-import { STAGES, type CaseType, type Stage } from '../../shared/domain.js';
+import { STAGES, type CaseType, type Procedure, type Stage } from '../../shared/domain.js';
 import { addDays } from '../../shared/logic/calendar.js';
 import { hashPassword } from '../accounts/passwords.js';
 import type { SessionUser } from '../accounts/sessions.js';
@@ -7,7 +7,7 @@ import { dispatch } from '../dispatch.js';
 import type { Role } from '../../shared/roles.js';
 import { organisation, person, personName, place } from './people.js';
 import type { Rng } from './random.js';
-import { passReviewForDemo } from './review-seed.js';
+import { onDay, passReviewForDemo } from './review-seed.js';
 import { CASE_TEMPLATES, FOREST_SPECIES, OFFICER_CATEGORIES, OFFICER_POSITIONS } from './vocabulary.js';
 
 /** Calls an operation as `user` and throws with the Chinese message on failure (demo data must be valid). */
@@ -98,55 +98,89 @@ function pickType(rng: Rng): CaseType {
   return 'penalty';
 }
 
-/** Cases of every type at every stage over the last 14 months, created through the services. */
+/** What a new demo case is about: type, template, procedure, party, place and facts (drawn in this order). */
+export function draftCase(rng: Rng, openedOn: () => string) {
+  const caseType = pickType(rng);
+  const t = rng.pick(CASE_TEMPLATES[caseType]);
+  const procedure: Procedure = caseType === 'penalty' && rng.chance(0.2) ? 'simple' : 'ordinary';
+  const opened = openedOn();
+  const party = caseType === 'inspection' || rng.chance(0.35) ? organisation(rng) : person(rng);
+  const where = place(rng);
+  const facts = t.facts
+    .replaceAll('{party}', party.name)
+    .replaceAll('{place}', where)
+    .replaceAll('{species}', rng.pick(FOREST_SPECIES))
+    .replaceAll('{area}', (rng.int(5, 300) / 10).toFixed(1))
+    .replaceAll('{volume}', (rng.int(8, 400) / 10).toFixed(1));
+  return { caseType, procedure, openedOn: opened, title: `${party.name}${t.title}`, place: where, facts, party };
+}
+
+/** How far back (days) seedCases opens cases. */
+export const CASE_WINDOW_DAYS = 420;
+
+/** A case opened before this year: `seedPastYear` lives it through (decision, disclosure, 结案, 归档) on its own dates. */
+export interface PastCase {
+  id: number;
+  /** The demo officer who works on it. */
+  user: SessionUser;
+  /** A 现场勘验笔录 is made on the day it is opened. */
+  siteRecord: boolean;
+}
+
 /**
- * Cases at every stage. Those old enough to be archived stop at 结案 and are returned in `toArchive`:
- * the demo archives them (archive.create, which writes the case-file package) once the reviews and
- * disclosures are seeded, so their packages hold the whole case.
+ * Cases of every type over the last 14 months, created through the services. Cases opened this year
+ * are taken to the stage their age gives them; those old enough to be archived stop at 结案 and are
+ * returned in `toArchive` (the demo archives them, with their packages, once reviews and disclosures
+ * are seeded). Cases opened before this year are only created here, on their opening day, and
+ * returned in `past`: `seedPastYear` handles them as a bureau would have, with decisions, legal
+ * reviews and disclosures. They draw the same random numbers either way, so this year's cases do
+ * not depend on how last year is told.
  */
-export async function seedCases(app: AppContext, handlersByUser: SessionUser[], admin: SessionUser, officerIds: number[], rng: Rng, today: string, count = 320): Promise<{ cases: number; voided: number; toArchive: number[] }> {
-  const activeOfficers = officerIds.filter((id) => {
-    const o = app.repos.officers.get(id)!;
-    return o.status === 'active' && o.certValidUntil >= today;
-  });
+export async function seedCases(
+  app: AppContext,
+  handlersByUser: SessionUser[],
+  admin: SessionUser,
+  officerIds: number[],
+  rng: Rng,
+  today: string,
+  count = 320,
+): Promise<{ cases: number; voided: number; toArchive: number[]; past: PastCase[] }> {
+  const activeOfficers = activeOfficerIds(app, officerIds, today);
+  const thisYear = `${today.slice(0, 4)}-01-01`;
   let voided = 0;
   const toArchive: number[] = [];
+  const past: PastCase[] = [];
   for (let i = 0; i < count; i++) {
-    const caseType = pickType(rng);
-    const t = rng.pick(CASE_TEMPLATES[caseType]);
-    const procedure = caseType === 'penalty' && rng.chance(0.2) ? 'simple' : 'ordinary';
-    const openedOn = addDays(today, -rng.int(0, 420));
-    const party = caseType === 'inspection' || rng.chance(0.35) ? organisation(rng) : person(rng);
-    const where = place(rng);
-    const facts = t.facts
-      .replaceAll('{party}', party.name)
-      .replaceAll('{place}', where)
-      .replaceAll('{species}', rng.pick(FOREST_SPECIES))
-      .replaceAll('{area}', (rng.int(5, 300) / 10).toFixed(1))
-      .replaceAll('{volume}', (rng.int(8, 400) / 10).toFixed(1));
+    const { caseType, procedure, openedOn, title, place: where, facts, party } = draftCase(rng, () => addDays(today, -rng.int(0, CASE_WINDOW_DAYS)));
+    const old = openedOn < thisYear;
     const first = rng.pick(activeOfficers);
     const second = rng.pick(activeOfficers.filter((o) => o !== first));
     const user = rng.pick(handlersByUser);
-    const created = await must<{ id: number }>(app, user, 'cases.create', {
-      caseType,
-      procedure,
-      title: `${party.name}${t.title}`,
-      place: where,
-      facts,
-      openedOn,
-      handlerIds: procedure === 'simple' ? [first] : [first, second],
-      parties: [party],
-    });
+    const create = () =>
+      must<{ id: number }>(app, user, 'cases.create', {
+        caseType,
+        procedure,
+        title,
+        place: where,
+        facts,
+        openedOn,
+        handlerIds: procedure === 'simple' ? [first] : [first, second],
+        parties: [party],
+      });
+    const created = old ? await onDay(app, openedOn, create) : await create();
     if (rng.chance(0.015)) {
-      await must(app, admin, 'cases.void', { id: created.id, reason: '立案登记时案件类型选择错误，已重新立案。' });
+      const annul = () => must(app, admin, 'cases.void', { id: created.id, reason: '立案登记时案件类型选择错误，已重新立案。' });
+      await (old ? onDay(app, openedOn, annul) : annul());
       voided++;
       continue;
     }
     // Older cases have progressed further; a stage entry every few working days.
     const age = Math.round((Date.parse(today) - Date.parse(openedOn)) / 86_400_000);
-    const reach = Math.min(STAGES.length - 1, Math.floor((age / 420) * STAGES.length + rng.next() * 2));
+    const reach = Math.min(STAGES.length - 1, Math.floor((age / CASE_WINDOW_DAYS) * STAGES.length + rng.next() * 2));
     let date = openedOn;
-    if (rng.chance(0.3)) {
+    const siteRecord = rng.chance(0.3);
+    if (old) past.push({ id: created.id, user, siteRecord });
+    else if (siteRecord) {
       await must(app, user, 'cases.addRecord', {
         caseId: created.id,
         title: '现场勘验笔录',
@@ -158,6 +192,7 @@ export async function seedCases(app: AppContext, handlersByUser: SessionUser[], 
       if (stage === 'review' && procedure === 'simple') continue;
       date = addDays(date, rng.int(1, Math.max(1, Math.floor(age / (reach + 1)))));
       if (date > today) break;
+      if (old) continue; // the same draws, no steps: seedPastYear takes over
       if (stage === 'archived') {
         toArchive.push(created.id);
         break;
@@ -167,5 +202,13 @@ export async function seedCases(app: AppContext, handlersByUser: SessionUser[], 
       await must(app, user, 'cases.advanceStage', { id: created.id, stage, enteredOn: date, note: '' });
     }
   }
-  return { cases: count, voided, toArchive };
+  return { cases: count, voided, toArchive, past };
+}
+
+/** Officers who may handle a case today: in post, with a valid certificate. */
+export function activeOfficerIds(app: AppContext, officerIds: number[], today: string): number[] {
+  return officerIds.filter((id) => {
+    const o = app.repos.officers.get(id)!;
+    return o.status === 'active' && o.certValidUntil >= today;
+  });
 }
