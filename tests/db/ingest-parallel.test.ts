@@ -1,38 +1,18 @@
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { UserError } from '../../core/errors.js';
 import { nodeIo, type CopyIo } from '../../core/ingest/copy-verify.js';
 import { filesInFlightAfter, offload } from '../../core/ingest/offload.js';
 import { makeRecorder } from '../fixtures/recorder.js';
 import { makeTestApp, type TestApp } from '../helpers/app.js';
+import { cliActor, fileSha, mediaCount, registered, rejectsWithUserError, vaultFiles } from '../helpers/ingest.js';
 
 // Two files copied at once (a fast source). The worker-thread hashing itself: tests/unit/worker-hashing.test.ts.
 
-const actor = { id: null, username: '(命令行)', officerId: null };
-const sha = (b: Buffer | string) => createHash('sha256').update(typeof b === 'string' ? readFileSync(b) : b).digest('hex');
-const mediaCount = (t: TestApp) => (t.app.db.prepare('SELECT count(*) AS n FROM media_items').get() as { n: number }).n;
-const registered = (t: TestApp) =>
-  (t.app.db.prepare('SELECT sha256 FROM vault_objects ORDER BY sha256').all() as { sha256: string }[]).map((r) => r.sha256);
-function vaultFiles(root: string): string[] {
-  const out: string[] = [];
-  for (const a of readdirSync(root)) {
-    if (!/^[0-9a-f]{2}$/.test(a)) continue;
-    for (const b of readdirSync(join(root, a))) out.push(...readdirSync(join(root, a, b)));
-  }
-  return out.sort();
-}
-async function rejects(p: Promise<unknown>): Promise<UserError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof UserError, `expected a UserError, got ${e}`);
-    return e;
-  }
-  assert.fail('expected the import to fail');
-}
+const actor = cliActor;
+const sha = fileSha;
+const rejects = rejectsWithUserError;
 
 describe('files in flight', () => {
   test('a USB-speed source is read one file at a time, a disk-speed source two at a time', () => {

@@ -1,38 +1,16 @@
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { UserError } from '../../core/errors.js';
 import { nodeIo, type CopyIo } from '../../core/ingest/copy-verify.js';
 import { offload } from '../../core/ingest/offload.js';
 import { makeRecorder, type RecorderFixture } from '../fixtures/recorder.js';
 import { makeTestApp, type TestApp } from '../helpers/app.js';
+import { cliActor, fileSha, mediaCount, registered, rejectsWithUserError, vaultFiles } from '../helpers/ingest.js';
 
-const actor = { id: null, username: '(命令行)', officerId: null };
-const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
-
-function vaultFiles(root: string): string[] {
-  const out: string[] = [];
-  for (const a of readdirSync(root)) {
-    if (!/^[0-9a-f]{2}$/.test(a)) continue;
-    for (const b of readdirSync(join(root, a))) out.push(...readdirSync(join(root, a, b)));
-  }
-  return out.sort();
-}
-const registered = (t: TestApp) =>
-  (t.app.db.prepare('SELECT sha256 FROM vault_objects ORDER BY sha256').all() as { sha256: string }[]).map((r) => r.sha256);
-const mediaCount = (t: TestApp) => (t.app.db.prepare('SELECT count(*) AS n FROM media_items').get() as { n: number }).n;
-
-async function rejects(p: Promise<unknown>): Promise<UserError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof UserError, `expected a UserError, got ${e}`);
-    return e;
-  }
-  assert.fail('expected the import to fail');
-}
+const actor = cliActor;
+const sha = fileSha;
+const rejects = rejectsWithUserError;
 
 describe('offload into the vault', () => {
   let rec: RecorderFixture;
