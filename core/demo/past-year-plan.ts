@@ -103,7 +103,7 @@ export function planPastCase(f: PastCaseFacts & { openedOn: string; place: strin
   if (reviewed) {
     if (seizure) after(1, 3);
     else after(8, 30);
-    const hearingOn = proposal.flags.includes('hearingQualified') && rng.chance(0.3) ? cal.addWorkdays(d, -rng.int(2, 5)) : null;
+    const hearingOn = proposal.flags.includes('hearingQualified') && rng.chance(0.4) ? cal.addWorkdays(d, -rng.int(2, 5)) : null;
     at({ kind: 'submit', proposal, hearingOn, resubmitted: false });
     const r = rng.next();
     if (outcome.kind === 'transfer') {

@@ -28,7 +28,7 @@ export interface PastYearCounts {
  * before `until`): drafted like the others, then created in date order on their opening days, so
  * their numbers run with their dates. About `perMonth` a month.
  */
-export async function createEarlyCases(app: AppContext, handlers: SessionUser[], officerIds: number[], rng: Rng, today: string, until: string, perMonth = 3): Promise<PastCase[]> {
+export async function createEarlyCases(app: AppContext, handlers: SessionUser[], officerIds: number[], rng: Rng, today: string, until: string, perMonth = 2): Promise<PastCase[]> {
   const from = `${Number(today.slice(0, 4)) - 1}-01-02`;
   const cal = app.calendar();
   const days = Math.round((Date.parse(until) - Date.parse(from)) / 86_400_000);
