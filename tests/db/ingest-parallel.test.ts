@@ -6,7 +6,7 @@ import { nodeIo, type CopyIo } from '../../core/ingest/copy-verify.js';
 import { filesInFlightAfter, offload } from '../../core/ingest/offload.js';
 import { makeRecorder } from '../fixtures/recorder.js';
 import { makeTestApp, type TestApp } from '../helpers/app.js';
-import { cliActor, fileSha, mediaCount, registered, rejectsWithUserError, vaultFiles } from '../helpers/ingest.js';
+import { cliActor, fileSha, mediaCount, registered, rejectsWithUserError, vaultFiles, diskFullFrom, unplugWhileReading } from '../helpers/ingest.js';
 
 // Two files copied at once (a fast source). The worker-thread hashing itself: tests/unit/worker-hashing.test.ts.
 
@@ -63,22 +63,7 @@ describe('files in flight', () => {
     const rec = makeRecorder({ fillerMb: [12, 12] });
     const t = await makeTestApp();
     try {
-      let opened = 0;
-      const io: CopyIo = {
-        openRead: nodeIo.openRead,
-        async openWrite(p) {
-          const h = await nodeIo.openWrite(p);
-          if (++opened < 4) return h;
-          return {
-            write: async () => {
-              throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
-            },
-            sync: () => h.sync(),
-            stat: () => h.stat(),
-            close: () => h.close(),
-          };
-        },
-      };
+      const io = diskFullFrom(4);
       const err = await rejects(offload(t.app, { folder: rec.root, actor, io, filesInFlight: 2 }));
       assert.equal(err.code, 'DISK_FULL');
       const imported = (t.app.db.prepare('SELECT count(*) AS n FROM media_sources').get() as { n: number }).n;
@@ -99,25 +84,7 @@ describe('files in flight', () => {
     const t = await makeTestApp();
     const moved = `${rec.root}-unplugged`;
     try {
-      const io: CopyIo = {
-        openWrite: nodeIo.openWrite,
-        async openRead(p) {
-          const h = await nodeIo.openRead(p);
-          if (!p.includes(rec.files.filler[1])) return h;
-          let reads = 0;
-          return {
-            stat: () => h.stat(),
-            close: () => h.close(),
-            read: async (buf, off, len, pos) => {
-              if (++reads === 2) {
-                renameSync(rec.root, moved);
-                throw Object.assign(new Error('i/o error'), { code: 'EIO' });
-              }
-              return h.read(buf, off, len, pos);
-            },
-          };
-        },
-      };
+      const io = unplugWhileReading(rec.files.filler[1], rec.root, moved);
       const err = await rejects(offload(t.app, { folder: rec.root, actor, io, filesInFlight: 2 }));
       assert.equal(err.code, 'DEVICE_DISCONNECTED');
       const imported = (t.app.db.prepare('SELECT count(*) AS n FROM media_sources').get() as { n: number }).n;

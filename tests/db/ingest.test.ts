@@ -6,7 +6,7 @@ import { nodeIo, type CopyIo } from '../../core/ingest/copy-verify.js';
 import { offload } from '../../core/ingest/offload.js';
 import { makeRecorder, type RecorderFixture } from '../fixtures/recorder.js';
 import { makeTestApp, type TestApp } from '../helpers/app.js';
-import { cliActor, fileSha, mediaCount, registered, rejectsWithUserError, vaultFiles } from '../helpers/ingest.js';
+import { cliActor, fileSha, mediaCount, registered, rejectsWithUserError, vaultFiles, diskFullFrom, unplugWhileReading } from '../helpers/ingest.js';
 
 const actor = cliActor;
 const sha = fileSha;
@@ -116,25 +116,7 @@ describe('interruptions', () => {
     const t = await makeTestApp();
     const moved = `${rec.root}-unplugged`;
     try {
-      const io: CopyIo = {
-        openWrite: nodeIo.openWrite,
-        async openRead(p) {
-          const h = await nodeIo.openRead(p);
-          if (!p.includes('20260307')) return h;
-          let reads = 0;
-          return {
-            stat: () => h.stat(),
-            close: () => h.close(),
-            read: async (buf, off, len, pos) => {
-              if (++reads === 2) {
-                renameSync(rec.root, moved);
-                throw Object.assign(new Error('i/o error'), { code: 'EIO' });
-              }
-              return h.read(buf, off, len, pos);
-            },
-          };
-        },
-      };
+      const io = unplugWhileReading('20260307', rec.root, moved);
       const err = await rejects(offload(t.app, { folder: rec.root, actor, io }));
       assert.equal(err.code, 'DEVICE_DISCONNECTED');
       const imported = (t.app.db.prepare('SELECT count(*) AS n FROM media_sources').get() as { n: number }).n;
@@ -155,22 +137,7 @@ describe('interruptions', () => {
     const rec = makeRecorder();
     const t = await makeTestApp();
     try {
-      let opened = 0;
-      const io: CopyIo = {
-        openRead: nodeIo.openRead,
-        async openWrite(p) {
-          const h = await nodeIo.openWrite(p);
-          if (++opened < 3) return h;
-          return {
-            write: async () => {
-              throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
-            },
-            sync: () => h.sync(),
-            stat: () => h.stat(),
-            close: () => h.close(),
-          };
-        },
-      };
+      const io = diskFullFrom(3);
       const err = await rejects(offload(t.app, { folder: rec.root, actor, io }));
       assert.equal(err.code, 'DISK_FULL');
       assert.match(err.message, /磁盘已满，已导入 2 个文件/);

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../../core/errors.js';
+import { nodeIo, type CopyIo } from '../../core/ingest/copy-verify.js';
 import type { TestApp } from './app.js';
 
 /** What the import tests share: the CLI actor, file hashes, and what the vault and the database hold. */
@@ -37,4 +38,47 @@ export async function rejectsWithUserError(p: Promise<unknown>): Promise<UserErr
     return e;
   }
   assert.fail('expected the import to fail');
+}
+
+/** File operations whose vault writes fail with ENOSPC from the `nth` file opened for writing on. */
+export function diskFullFrom(nth: number): CopyIo {
+  let opened = 0;
+  return {
+    openRead: nodeIo.openRead,
+    async openWrite(p) {
+      const h = await nodeIo.openWrite(p);
+      if (++opened < nth) return h;
+      return {
+        write: async () => {
+          throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+        },
+        sync: () => h.sync(),
+        stat: () => h.stat(),
+        close: () => h.close(),
+      };
+    },
+  };
+}
+
+/** File operations that unplug the recorder (move `root` to `moved`) on the second read of the file whose path contains `part`. */
+export function unplugWhileReading(part: string, root: string, moved: string): CopyIo {
+  return {
+    openWrite: nodeIo.openWrite,
+    async openRead(p) {
+      const h = await nodeIo.openRead(p);
+      if (!p.includes(part)) return h;
+      let reads = 0;
+      return {
+        stat: () => h.stat(),
+        close: () => h.close(),
+        read: async (buf, off, len, pos) => {
+          if (++reads === 2) {
+            renameSync(root, moved);
+            throw Object.assign(new Error('i/o error'), { code: 'EIO' });
+          }
+          return h.read(buf, off, len, pos);
+        },
+      };
+    },
+  };
 }
