@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { addDays, todayLocal } from '../../shared/logic/calendar.js';
+import { todayLocal } from '../../shared/logic/calendar.js';
 import type { DisclosureDetail, PublishJobStatus } from '../../shared/disclosure-types.js';
 import type { SessionUser } from '../accounts/sessions.js';
 import type { AppContext } from '../app.js';
@@ -22,8 +22,6 @@ interface Candidate {
   id: number;
   caseType: 'penalty' | 'permit' | 'inspection';
   openedOn: string;
-  /** The day the case entered 决定, for cases already past it. */
-  decidedOn: string | null;
   lastStageOn: string | null;
 }
 
@@ -38,11 +36,11 @@ const CONTENT: Record<string, { category: string; basis: string; content: (n: nu
 };
 
 /**
- * Disclosures in every state for `sanxiang demo` (after the foundation seed): published results
- * and notices on a local folder site (`<data>/公示网站预览`), a correction (so one version is
- * superseded), a withdrawal awaiting take-down, approved items waiting for the next publish,
- * items waiting for approval, drafts (one past its 7-working-day deadline). Each comes from a
- * decision recorded through decisions.record.
+ * Disclosures in every state for `sanxiang demo`, after the lived-through cases have published
+ * their decisions (lived-cases-seed.ts) on a local folder site (`<data>/公示网站预览`): the
+ * notices, a correction (so one version is superseded), a withdrawal awaiting take-down, approved
+ * items waiting for the next publish, items waiting for approval, drafts (one past its
+ * 7-working-day deadline). Each result comes from a decision recorded through decisions.record.
  */
 export async function seedDisclosures(app: AppContext): Promise<DisclosureSeedCounts> {
   if (!app.repos.users.byUsername('zhifa1') || !app.repos.users.byUsername('gongkai')) {
@@ -54,23 +52,23 @@ export async function seedDisclosures(app: AppContext): Promise<DisclosureSeedCo
   const today = todayLocal(app.now());
   const head = sessionUserOf(app, 'fuzeren');
   // Every draft comes from a decision recorded through the real service (decisions.record makes the
-  // draft), so the 工作台 disclosure alerts, the disclosure ledger and 公示's 逾期 tab agree.
-  // Cases already past 决定 are decided on the day they entered it; the rest are cases still under
-  // investigation, decided in the last working days (one 12 working days ago, past its deadline).
-  const candidates = (stages: string) =>
+  // draft), so the 工作台 disclosure alerts, the disclosure ledger and 公示's 逾期 tab agree. The
+  // cases are still under investigation, decided in the last working days (one 12 working days ago,
+  // past its deadline).
+  const fresh = (
     app.db
       .prepare(
         `SELECT c.id, c.case_type AS caseType, c.opened_on AS openedOn,
-                (SELECT max(s.entered_on) FROM case_stages s WHERE s.case_id = c.id AND s.stage = 'decision') AS decidedOn,
                 (SELECT max(s.entered_on) FROM case_stages s WHERE s.case_id = c.id) AS lastStageOn
          FROM cases c
-         WHERE c.status = 'active' AND c.case_type IN ('penalty','permit','inspection') AND c.stage IN (${stages})
+         WHERE c.status = 'active' AND c.case_type IN ('penalty','permit','inspection') AND c.stage IN ('filing','investigation','review')
            AND EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id AND p.is_minor = 0)
            AND NOT EXISTS (SELECT 1 FROM disclosure_items d WHERE d.case_id = c.id)
            AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.case_id = c.id)
-         ORDER BY c.opened_on, c.id`,
+         ORDER BY c.opened_on DESC, c.id DESC`,
       )
-      .all() as Candidate[];
+      .all() as Candidate[]
+  );
 
   let n = 0;
   /** Records the case's decision on `decidedOn` as the head; the draft it starts, or null when the case cannot be decided. */
@@ -109,8 +107,6 @@ export async function seedDisclosures(app: AppContext): Promise<DisclosureSeedCo
     return out;
   };
   const calendar = app.calendar();
-  const decided = candidates(`'decision','service','execution','closing'`).sort((a, b) => (b.decidedOn ?? '').localeCompare(a.decidedOn ?? ''));
-  const fresh = candidates(`'filing','investigation','review'`).reverse();
   const recent = (c: Candidate, daysAgo: number) => {
     const on = calendar.addWorkdays(today, -daysAgo);
     return on >= c.openedOn && on >= (c.lastStageOn ?? c.openedOn) ? on : null;
@@ -125,22 +121,14 @@ export async function seedDisclosures(app: AppContext): Promise<DisclosureSeedCo
     const r = await must<PublishJobStatus>(app, publisher, 'publish.run', { targetId: target.id, wait: true });
     if (r.state !== 'done') throw new UserError(r.error?.code ?? 'DEMO_PUBLISH', r.error?.message ?? '演示网站发布失败');
   };
-  // The latest earlier decisions, published on time: each publish run (two working days after the
-  // first decision it carries) takes every decision made by then.
-  const earlier = (await draftsFor(decided, 14, (c) => c.decidedOn ?? [addDays(c.openedOn, 18), today].sort()[0])).sort((a, b) => a.decidedOn.localeCompare(b.decidedOn));
-  const live = earlier.map((d) => d.id);
-  for (let i = 0; i < earlier.length; ) {
-    const day = [calendar.addWorkdays(earlier[i].decidedOn, 2), today].sort()[0];
-    const batch = earlier.slice(i).filter((d) => d.decidedOn <= day);
-    await onDay(app, day, async () => {
-      for (const d of batch) await approve(d.id);
-      await publish();
-    });
-    i += batch.length;
-  }
   const notices = await seedNotices(app, officer);
   for (const id of notices) await approve(id);
   await publish();
+  // The two latest published decisions: one corrected, one revoked on reconsideration today.
+  const live = app.db
+    .prepare(`SELECT id FROM disclosure_items WHERE state = 'published' AND kind = 'penalty' ORDER BY first_published_at DESC, id DESC LIMIT 2`)
+    .pluck()
+    .all() as number[];
   if (live.length >= 2) {
     const v2 = await must<DisclosureDetail>(app, officer, 'disclosure.correct', { id: live[0], note: '原公示中处罚内容的表述有误，已按决定书原文更正。' });
     await approve(v2.id);

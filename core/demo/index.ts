@@ -8,11 +8,11 @@ import { seedReviews } from './review-seed.js';
 import { seedDisclosures } from './disclosure-seed.js';
 import { seedSupervision } from './supervision-seed.js';
 import { seedMedia } from './media-seed.js';
-import { createEarlyCases, seedPastYear, type PastYearCounts } from './past-year-seed.js';
-import { CASE_WINDOW_DAYS, must, seedCases, seedDevices, seedOfficers, seedUsers, sessionUserOf } from './seed-foundation.js';
+import { createEarlyCases, liveThroughCases, type LivedCaseCounts } from './lived-cases-seed.js';
+import { CASE_WINDOW_DAYS, seedCases, seedDevices, seedOfficers, seedUsers, sessionUserOf } from './seed-foundation.js';
 
 export const DEMO_PASSWORD = 'Demo@2026';
-/** The seed of last year's random sequence (createEarlyCases, seedPastYear). */
+/** The seed of the lived-through cases' random sequence (createEarlyCases, liveThroughCases). */
 const PAST_YEAR_SEED = 20251231;
 
 export interface DemoCounts {
@@ -22,8 +22,8 @@ export interface DemoCounts {
   cases: number;
   voidedCases: number;
   archivedCases: number;
-  /** Last year's cases, lived through to 归档 (seedPastYear). */
-  pastYear: PastYearCounts;
+  /** The cases lived through from opening to 归档, or as far as today (liveThroughCases). */
+  livedCases: LivedCaseCounts;
   reviews: Record<string, number>;
   disclosures: Awaited<ReturnType<typeof seedDisclosures>>;
   media: Awaited<ReturnType<typeof seedMedia>>;
@@ -62,14 +62,13 @@ export async function runDemo(app: AppContext, password = DEMO_PASSWORD): Promis
   const devices = await seedDevices(app, admin, officerIds, rng);
   const handlers = [users.zhifa1, users.zhifa2, users.zhifa3];
   // Last year's cases before the main seed's window come first, so their numbers run with their dates.
-  // They draw from their own sequence: this year's cases stay as they are whatever last year holds.
+  // The lived-through cases draw from their own sequence: the others stay as they are whatever it holds.
   const pastRng = createRng(PAST_YEAR_SEED);
   const early = await createEarlyCases(app, handlers, officerIds, pastRng, today, addDays(today, -CASE_WINDOW_DAYS));
-  const { cases, voided, toArchive, past } = await seedCases(app, handlers, admin, officerIds, rng, today, 320);
-  const pastYear = await seedPastYear(app, [...early, ...past], pastRng, today);
+  const { cases, voided, past } = await seedCases(app, handlers, admin, officerIds, rng, today, 320);
+  const livedCases = await liveThroughCases(app, [...early, ...past], pastRng, today);
   const reviews = await seedReviews(app, rng);
   const disclosures = await seedDisclosures(app);
-  const archived = await archiveForDemo(app, toArchive);
   seedSupervision(app);
   // Last: it draws nothing from the random sequence the other seeds share.
   const media = await seedMedia(app, users.zhifa1, today);
@@ -79,19 +78,12 @@ export async function runDemo(app: AppContext, password = DEMO_PASSWORD): Promis
     devices,
     cases: cases + early.length,
     voidedCases: voided,
-    archivedCases: archived + pastYear.archived,
-    pastYear,
+    archivedCases: livedCases.archived,
+    livedCases,
     reviews,
     disclosures,
     media,
     auditEntries: app.audit.head().entries,
     password,
   };
-}
-
-/** 归档 of the old closed cases by the bureau head, each with its case-file package (in the data folder's archives/). */
-async function archiveForDemo(app: AppContext, caseIds: number[]): Promise<number> {
-  const head = sessionUserOf(app, 'fuzeren');
-  for (const caseId of caseIds) await must(app, head, 'archive.create', { caseId });
-  return caseIds.length;
 }

@@ -8,7 +8,7 @@ import type { Rng } from './random.js';
  * The life of a past demo case as dated steps, on the bureau's working days: investigation, legal
  * review (returned or changed now and then, a hearing before it when the party asked for one, a
  * collective discussion for a complex case), decision, its disclosure on the weekly publishing day,
- * service, execution, 结案 and 归档. `seedPastYear` plays the steps of all cases in date order.
+ * service, execution, 结案 and 归档. `liveThroughCases` plays the steps of all cases in date order.
  */
 export type PastAct =
   | { kind: 'record'; title: string; body: string }

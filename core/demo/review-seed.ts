@@ -216,29 +216,3 @@ async function playState(app: AppContext, p: People, caseId: number, state: Stat
       break; // submitted, dueSoon, overdue: the submission is the state
   }
 }
-
-/**
- * For demo generators that advance cases by hand: makes sure the decision gate is open for a case
- * (submits and agrees a review round on `date` when the case needs one). Returns false when the case
- * cannot be reviewed (simple procedure, already decided, no eligible reviewer).
- */
-export async function passReviewForDemo(app: AppContext, caseId: number, date: string): Promise<boolean> {
-  if (decisionGate(app, caseId).allowed) return true;
-  const p = people(app);
-  const c = app.repos.cases.get(caseId);
-  if (!c || c.procedure === 'simple' || STAGES.indexOf(c.stage) > STAGES.indexOf('review') || !p.reviewers.length) return false;
-  const handler = await onDay(app, date, () => handlerFor(app, p, caseId));
-  const party = app.repos.cases.parties(caseId)[0];
-  const item = await onDay(app, date, async () =>
-    must<ReviewItemDetail>(app, handler, 'review.submit', {
-      caseId,
-      proposal: { decisionType: 'penalty', measures: ['fine'], amounts: [{ partyId: party.id, fine: 2000 }], legalBasis: '《中华人民共和国森林法》第七十三条', discretion: 'ordinary', summary: '拟处以罚款。' },
-      materials: await materials(app, handler, caseId),
-      handlerStatement: '事实清楚，证据确凿。',
-    }),
-  );
-  const reviewer = p.reviewers.find((u) => u.id === item.assignee?.id) ?? p.reviewers.find((u) => !reviewerProblem(app, u.id, caseId, handler.id));
-  if (!reviewer) return false;
-  await onDay(app, date, () => must(app, reviewer, 'review.record', { submissionId: item.submissionId, checklist: checklist(), outcome: 'agree', opinion: OPINIONS.agree }));
-  return decisionGate(app, caseId).allowed;
-}

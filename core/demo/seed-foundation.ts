@@ -7,7 +7,7 @@ import { dispatch } from '../dispatch.js';
 import type { Role } from '../../shared/roles.js';
 import { organisation, person, personName, place } from './people.js';
 import type { Rng } from './random.js';
-import { onDay, passReviewForDemo } from './review-seed.js';
+import { onDay } from './review-seed.js';
 import { CASE_TEMPLATES, FOREST_SPECIES, OFFICER_CATEGORIES, OFFICER_POSITIONS } from './vocabulary.js';
 
 /** Calls an operation as `user` and throws with the Chinese message on failure (demo data must be valid). */
@@ -118,7 +118,7 @@ export function draftCase(rng: Rng, openedOn: () => string) {
 /** How far back (days) seedCases opens cases. */
 export const CASE_WINDOW_DAYS = 420;
 
-/** A case opened before this year: `seedPastYear` lives it through (decision, disclosure, 结案, 归档) on its own dates. */
+/** A case the demo lives through (`liveThroughCases`): decision, disclosure, 结案, 归档 on its own dates. */
 export interface PastCase {
   id: number;
   /** The demo officer who works on it. */
@@ -127,14 +127,18 @@ export interface PastCase {
   siteRecord: boolean;
 }
 
+/** Cases opened in the last `RECENT_DAYS` days are still being investigated or reviewed. */
+export const RECENT_DAYS = 45;
+/** The share of this year's older cases that stalled before their decision (the 办案期限 alerts). */
+const STALLED_SHARE = 0.04;
+
 /**
- * Cases of every type over the last 14 months, created through the services. Cases opened this year
- * are taken to the stage their age gives them; those old enough to be archived stop at 结案 and are
- * returned in `toArchive` (the demo archives them, with their packages, once reviews and disclosures
- * are seeded). Cases opened before this year are only created here, on their opening day, and
- * returned in `past`: `seedPastYear` handles them as a bureau would have, with decisions, legal
- * reviews and disclosures. They draw the same random numbers either way, so this year's cases do
- * not depend on how last year is told.
+ * Cases of every type over the last 14 months, each created on its opening day through the
+ * services. Cases opened more than `RECENT_DAYS` ago are returned in `past`: `liveThroughCases`
+ * takes them through legal review, decision, disclosure, 结案 and 归档 on their own dates, so every
+ * case past 决定 has its recorded decision. The recent cases, and a few of this year's older ones that
+ * stalled, are taken through the early stages only (立案, 调查取证, 法制审核); the review and
+ * disclosure seeds decide some of them. The random draws are the same whichever way a case goes.
  */
 export async function seedCases(
   app: AppContext,
@@ -144,19 +148,22 @@ export async function seedCases(
   rng: Rng,
   today: string,
   count = 320,
-): Promise<{ cases: number; voided: number; toArchive: number[]; past: PastCase[] }> {
+): Promise<{ cases: number; voided: number; past: PastCase[] }> {
   const activeOfficers = activeOfficerIds(app, officerIds, today);
   const thisYear = `${today.slice(0, 4)}-01-01`;
+  const recentFrom = addDays(today, -RECENT_DAYS);
+  const decisionStage = STAGES.indexOf('decision');
   let voided = 0;
-  const toArchive: number[] = [];
   const past: PastCase[] = [];
   for (let i = 0; i < count; i++) {
     const { caseType, procedure, openedOn, title, place: where, facts, party } = draftCase(rng, () => addDays(today, -rng.int(0, CASE_WINDOW_DAYS)));
-    const old = openedOn < thisYear;
+    const stalled = openedOn >= thisYear && openedOn < recentFrom && rng.chance(STALLED_SHARE);
+    const lived = openedOn < recentFrom && !stalled;
     const first = rng.pick(activeOfficers);
     const second = rng.pick(activeOfficers.filter((o) => o !== first));
     const user = rng.pick(handlersByUser);
-    const create = () =>
+    const onItsDay = <T>(date: string, fn: () => Promise<T>) => (date < today ? onDay(app, date, fn) : fn());
+    const created = await onItsDay(openedOn, () =>
       must<{ id: number }>(app, user, 'cases.create', {
         caseType,
         procedure,
@@ -166,11 +173,10 @@ export async function seedCases(
         openedOn,
         handlerIds: procedure === 'simple' ? [first] : [first, second],
         parties: [party],
-      });
-    const created = old ? await onDay(app, openedOn, create) : await create();
+      }),
+    );
     if (rng.chance(0.015)) {
-      const annul = () => must(app, admin, 'cases.void', { id: created.id, reason: '立案登记时案件类型选择错误，已重新立案。' });
-      await (old ? onDay(app, openedOn, annul) : annul());
+      await onItsDay(openedOn, () => must(app, admin, 'cases.void', { id: created.id, reason: '立案登记时案件类型选择错误，已重新立案。' }));
       voided++;
       continue;
     }
@@ -179,30 +185,27 @@ export async function seedCases(
     const reach = Math.min(STAGES.length - 1, Math.floor((age / CASE_WINDOW_DAYS) * STAGES.length + rng.next() * 2));
     let date = openedOn;
     const siteRecord = rng.chance(0.3);
-    if (old) past.push({ id: created.id, user, siteRecord });
+    if (lived) past.push({ id: created.id, user, siteRecord });
     else if (siteRecord) {
-      await must(app, user, 'cases.addRecord', {
-        caseId: created.id,
-        title: '现场勘验笔录',
-        body: `${openedOn} 执法人员在${where}进行现场勘验，当事人在场。勘验情况：${facts.slice(0, 60)}……`,
-      });
+      await onItsDay(openedOn, () =>
+        must(app, user, 'cases.addRecord', {
+          caseId: created.id,
+          title: '现场勘验笔录',
+          body: `${openedOn} 执法人员在${where}进行现场勘验，当事人在场。勘验情况：${facts.slice(0, 60)}……`,
+        }),
+      );
     }
     for (let s = 1; s <= reach; s++) {
       const stage = STAGES[s] as Stage;
       if (stage === 'review' && procedure === 'simple') continue;
       date = addDays(date, rng.int(1, Math.max(1, Math.floor(age / (reach + 1)))));
       if (date > today) break;
-      if (old) continue; // the same draws, no steps: seedPastYear takes over
-      if (stage === 'archived') {
-        toArchive.push(created.id);
-        break;
-      }
-      // Major decisions pass legal review first (the gate in cases.advanceStage).
-      if (stage === 'decision' && !(await passReviewForDemo(app, created.id, date))) break;
-      await must(app, user, 'cases.advanceStage', { id: created.id, stage, enteredOn: date, note: '' });
+      // Lived cases draw the same numbers but take no steps here; the others stop before 决定.
+      if (lived || s >= decisionStage) continue;
+      await onItsDay(date, () => must(app, user, 'cases.advanceStage', { id: created.id, stage, enteredOn: date, note: '' }));
     }
   }
-  return { cases: count, voided, toArchive, past };
+  return { cases: count, voided, past };
 }
 
 /** Officers who may handle a case today: in post, with a valid certificate. */

@@ -86,7 +86,9 @@ export function listItems(app: AppContext, input: OpInput<'disclosure.list'>, to
   const rows = app.db
     .prepare(
       `SELECT d.id, c.case_no AS caseNo, u.display_name AS author ${from}
-       ORDER BY (d.state IN ('draft','pending','approved') AND d.publish_due_on IS NOT NULL) DESC, d.publish_due_on, d.updated_at DESC, d.id DESC
+       ORDER BY (d.state IN ('draft','pending','approved') AND d.publish_due_on IS NOT NULL) DESC,
+         CASE WHEN d.state IN ('draft','pending','approved') THEN d.publish_due_on END,
+         d.item_date DESC, d.id DESC
        LIMIT @limit OFFSET @offset`,
     )
     .all({ ...args, limit: input.pageSize, offset: (input.page - 1) * input.pageSize }) as { id: number; caseNo: string | null; author: string }[];

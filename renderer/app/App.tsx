@@ -1,12 +1,13 @@
 import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Me } from '../../shared/types.js';
 import { LoginPage } from '../features/auth/LoginPage.js';
 import { SetupPage } from '../features/auth/SetupPage.js';
 import { call, hasStoredSession, onSessionLost } from '../lib/api.js';
 import { Shell } from './Shell.js';
 import { theme } from './theme.js';
+import { useReducedMotion } from './use-reduced-motion.js';
 
 type Phase =
   | { kind: 'boot' }
@@ -70,8 +71,11 @@ function Root() {
 }
 
 export function AppRoot() {
+  // Dialogs, drawers and menus open without animation when the system asks for less motion.
+  const reducedMotion = useReducedMotion();
+  const appTheme = useMemo(() => (reducedMotion ? { ...theme, token: { ...theme.token, motion: false } } : theme), [reducedMotion]);
   return (
-    <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={zhCN} theme={appTheme} button={{ autoInsertSpace: false }}>
       <AntApp>
         <Root />
       </AntApp>

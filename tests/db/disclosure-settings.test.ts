@@ -56,3 +56,22 @@ test('the disclosure items of one case are listed by case (for the case page)', 
     t.close();
   }
 });
+
+test('the list puts open work first by deadline, then everything else newest first', async () => {
+  const w = await disclosureWorld();
+  const { t } = w;
+  try {
+    const older = await w.approved((await w.orgCase()).caseId, { decidedOn: '2026-03-02' });
+    const newer = await w.approved((await w.orgCase()).caseId, { decidedOn: '2026-04-20' });
+    const middle = await w.approved((await w.orgCase()).caseId, { decidedOn: '2026-03-30' });
+    const open = await w.approved((await w.orgCase()).caseId, { decidedOn: '2026-03-16' });
+    t.app.db.prepare(`UPDATE disclosure_items SET state = 'published', first_published_at = updated_at WHERE id IN (?, ?, ?)`).run(older, newer, middle);
+
+    const published = await t.call('disclosure.list', { state: 'published' }, w.publisher);
+    assert.deepEqual(published.rows.map((r) => r.id), [newer, middle, older], 'the 已发布 tab shows the newest decision first');
+    const all = await t.call('disclosure.list', {}, w.publisher);
+    assert.deepEqual(all.rows.map((r) => r.id), [open, newer, middle, older], 'an item still to publish leads');
+  } finally {
+    t.close();
+  }
+});

@@ -273,11 +273,11 @@ test('CLI: roles enforced by `sanxiang call`; the opinion PDF is generated, stor
   }
 });
 
-test('demo seeding: reviews at every state, and the helper that opens the gate for hand-advanced demo cases', async () => {
+test('demo seeding: reviews at every state', async () => {
   const w = await reviewWorld();
   const { t } = w;
   try {
-    const { seedReviews, passReviewForDemo } = await import('../../core/demo/review-seed.js');
+    const { seedReviews } = await import('../../core/demo/review-seed.js');
     const { createRng } = await import('../../core/demo/random.js');
     const opened = t.app.calendar().addWorkdays(today(), -12);
     for (let i = 0; i < 20; i++) {
@@ -289,9 +289,6 @@ test('demo seeding: reviews at every state, and the helper that opens the gate f
     assert.ok(overdue.rows.some((r) => r.due.state === 'overdue'));
     assert.equal((t.app.db.prepare('SELECT count(*) FROM decisions').pluck().get() as number), 1);
 
-    const k = await w.newCase();
-    assert.equal(await passReviewForDemo(t.app, k.caseId, today()), true);
-    await t.call('cases.advanceStage', { id: k.caseId, stage: 'decision', enteredOn: today() }, w.handler);
   } finally {
     t.close();
   }

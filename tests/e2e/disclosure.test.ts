@@ -105,8 +105,6 @@ test('an officer drafts with highlighted findings, another user approves; no sel
     })()`);
     const addDialog = o.page.getByRole('dialog', { name: '添加脱敏标记' });
     await addDialog.waitFor();
-    // A click while the dialog is still zooming in can be lost on a busy machine: wait until it has opened.
-    await o.page.locator('.ant-modal.ant-zoom-appear').waitFor({ state: 'detached' });
     await addDialog.getByRole('button', { name: '添加' }).click();
     await addDialog.waitFor({ state: 'hidden' });
     await o.page.waitForFunction(findingsAre, before + 1);

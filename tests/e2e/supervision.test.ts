@@ -71,8 +71,7 @@ async function signIn(username: string, password: string, keepNotices = false): 
   if (!keepNotices && ['juzhang', ADMIN.username].includes(username)) {
     await page.locator('.ant-notification-notice').first().waitFor();
     await closeNotifications(page);
-    // The leave animation sometimes lingers in headless Chromium; screenshots do not depend on it.
-    await page.locator('.ant-notification-notice').first().waitFor({ state: 'detached', timeout: 3000 }).catch(() => undefined);
+    await page.locator('.ant-notification-notice').first().waitFor({ state: 'detached' });
   }
   return {
     page,

@@ -34,6 +34,9 @@ export async function newPage(browser: Browser): Promise<{ context: BrowserConte
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     acceptDownloads: true,
+    // The app then opens dialogs without animation, so a click never lands on a dialog still
+    // zooming in (a mousedown and mouseup on different elements make no click).
+    reducedMotion: 'reduce',
   });
   const page = await context.newPage();
   return { context, page };
@@ -76,8 +79,6 @@ export async function openUi(page: Page, t: TestApp): Promise<void> {
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
-  // Let antd's enter animations settle so the picture shows the finished screen.
-  await page.waitForTimeout(350);
   // Toasts are transient; leave them out so the picture shows the screen itself.
   await page.screenshot({ path, fullPage: true, style: '.ant-message { display: none !important; }' });
   return path;

@@ -15,7 +15,7 @@ import type { Rng } from './random.js';
 import { checklist, handlerFor, onDay, people, type People } from './review-seed.js';
 import { activeOfficerIds, draftCase, must, sessionUserOf, type PastCase } from './seed-foundation.js';
 
-export interface PastYearCounts {
+export interface LivedCaseCounts {
   cases: number;
   decisions: number;
   reviews: number;
@@ -74,15 +74,15 @@ interface CaseState {
 }
 
 /**
- * Last year as the bureau lived it, for the cases opened before this year (`past`): each case's
- * steps (past-year-plan.ts) are played in date order with the clock on that day, through the same
+ * The cases opened before the recent weeks (`past`), as the bureau lived them: each case's steps
+ * (past-year-plan.ts) are played in date order with the clock on that day, through the same
  * operations as the UI: legal reviews, decisions (which start their disclosure drafts), the weekly
  * approval and publishing of the decisions (two of last year's published late, one withdrawn after
  * a reconsideration revoked it), stages up to 结案, and 归档 with the case-file package; then, in
- * March, the year's statistics reported and published (past-year-report.ts). Steps that
- * would fall after today are left for later, so a case opened in December may still be open.
+ * March, last year's statistics reported and published (past-year-report.ts). Steps that would fall
+ * after today are left for later, so a case opened a few months ago may still be open.
  */
-export async function seedPastYear(app: AppContext, past: PastCase[], rng: Rng, today: string): Promise<PastYearCounts> {
+export async function liveThroughCases(app: AppContext, past: PastCase[], rng: Rng, today: string): Promise<LivedCaseCounts> {
   const p = people(app);
   const actors: Actors = { p, head: p.head, publisher: sessionUserOf(app, 'gongkai'), targetId: (await demoSiteTarget(app, p.admin)).id };
   const cal = app.calendar();
