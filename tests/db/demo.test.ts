@@ -50,6 +50,23 @@ test('demo: last year reads as a full year in the annual statistics; this year k
     assert.equal(one(`SELECT count(*) FROM decisions WHERE decided_on LIKE ? AND decision_no = ''`, `${lastYear}-%`), 0);
     assert.equal(one(`SELECT count(*) FROM cases WHERE stage = 'closing' AND closed_on < ?`, `${lastYear + 1}-01-01`), 0, 'no case closed last year waits for 归档');
 
+    // Every case past 决定 got there by a recorded decision; a case closed without one was dropped or transferred.
+    assert.equal(
+      one(`SELECT count(*) FROM cases c WHERE status = 'active' AND stage IN ('decision','service','execution') AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.case_id = c.id)`),
+      0,
+      'no case past 决定 without its decision',
+    );
+    const closedWithout = t.app.db
+      .prepare(
+        `SELECT DISTINCT s.note FROM cases c JOIN case_stages s ON s.case_id = c.id AND s.stage = 'closing'
+         WHERE c.stage IN ('closing','archived') AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.case_id = c.id)`,
+      )
+      .pluck()
+      .all() as string[];
+    for (const note of closedWithout) assert.match(note, /撤销立案|移送/, `closed without a decision: ${note}`);
+    const thisYear = (await report(lastYear + 1)).byType.find((x) => x.caseType === 'penalty')!;
+    assert.ok(thisYear.decided >= thisYear.closed * 0.9, `this year's penalty cases: decided ${thisYear.decided}, closed ${thisYear.closed}`);
+
     // This year: cases at every stage short of 归档, overdue items and alerts, as before.
     const stages = new Set(
       (t.app.db.prepare(`SELECT DISTINCT stage FROM cases WHERE status = 'active' AND opened_on >= ?`).pluck().all(`${lastYear + 1}-01-01`) as string[]),
