@@ -17,8 +17,6 @@ export const DISCLOSURE_SETTINGS_SCHEMA = z.object({
   takedownYearsPersons: z.number().int().min(1).max(30).nullable().default(2),
   /** How a natural-person party's name is published in penalty-like results. */
   partyStyle: z.enum(['surname-mou', 'surname-moumou', 'keep']).default('surname-moumou'),
-  /** Release folders kept on the server for rollback. */
-  keepReleases: z.number().int().min(1).max(50).default(5),
   /** Public address of the site (for sitemap.xml), e.g. https://www.example.gov.cn/zfgs/ — empty: relative links. */
   siteBaseUrl: z.string().trim().max(200).default(''),
   /** Extra values published on purpose on every page (bureau hotlines, e-mail), never flagged as personal data. */

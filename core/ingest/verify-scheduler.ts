@@ -64,16 +64,23 @@ export function vaultVerifyStatus(app: AppContext): VaultVerifyStatus {
 export const SYSTEM_VERIFY_STARTER = { id: null, username: '(定时校验)', displayName: '定时任务' };
 
 /** The desktop notice of a scheduled check that ended (none when someone cancelled it). */
-export function scheduledResultMessage(job: VaultVerifyJob): { ok: boolean; message: string } | null {
-  if (job.state === 'failed') return { ok: false, message: `证据库定时校验未能完成（${job.error ?? '校验失败'}），1 小时后自动重试。` };
+/** What a scheduled check ended with: passed, could not finish, or found problems (`problems`: the 工作台 alert names them). */
+export interface ScheduledVerifyResult {
+  ok: boolean;
+  problems: boolean;
+  message: string;
+}
+
+export function scheduledResultMessage(job: VaultVerifyJob): ScheduledVerifyResult | null {
+  if (job.state === 'failed') return { ok: false, problems: false, message: `证据库定时校验未能完成（${job.error ?? '校验失败'}），1 小时后自动重试。` };
   const r = job.report;
   if (job.state !== 'done' || !r) return null;
-  if (r.ok) return { ok: true, message: `证据库定时校验完成：${r.checked} 个文件全部与导入时一致。` };
+  if (r.ok) return { ok: true, problems: false, message: `证据库定时校验完成：${r.checked} 个文件全部与导入时一致。` };
   const found = [
     r.mismatched.length ? `${r.mismatched.length} 个文件内容被改动或无法读取` : '',
     r.missing.length ? `${r.missing.length} 个文件缺失` : '',
   ].filter(Boolean);
-  return { ok: false, message: `证据库定时校验发现问题：${found.join('，')}，请到“音视频—证据库”查看。` };
+  return { ok: false, problems: true, message: `证据库定时校验发现问题：${found.join('，')}，请到“音视频—证据库”查看。` };
 }
 
 /**
@@ -81,7 +88,7 @@ export function scheduledResultMessage(job: VaultVerifyJob): { ok: boolean; mess
  * it as the same job the 证据库 tab shows, so its progress and 取消 are there. The desktop shell (or
  * `sanxiang serve`) starts this once the data folder is open; `onResult` feeds a desktop notification.
  */
-export function startVaultVerifyScheduler(app: AppContext, opts: { intervalMs?: number; onResult?: (r: { ok: boolean; message: string }) => void } = {}): () => void {
+export function startVaultVerifyScheduler(app: AppContext, opts: { intervalMs?: number; onResult?: (r: ScheduledVerifyResult) => void } = {}): () => void {
   const jobs = verifyJobsFor(app);
   const tick = () => {
     try {

@@ -9,11 +9,10 @@ import { dataFolderDialogs } from './data-folder-dialogs.js';
 import { openDataFolder, type OpenedData } from './open-data.js';
 import { handleProtocols, registerPrivilegedSchemes } from './protocol.js';
 import { deviceDetectorFor, stopDeviceDetector } from '../../core/ingest/ingest-jobs.js';
-import { startVaultVerifyScheduler } from '../../core/ingest/verify-scheduler.js';
 import type { RecorderVolume } from '../../core/ingest/device-detect.js';
 import { deriveQueueFor } from '../../core/media/proxy-queue.js';
 import { startBackupScheduler } from '../../core/supervision/backup/scheduler.js';
-import { createAlertNotifier } from '../../core/supervision/notifier.js';
+import { startDesktopNotices } from '../../core/supervision/desktop-notices.js';
 import { hardenSession, installSecurity } from './security.js';
 import { openSettingsStore, type SettingsStore } from './settings-store.js';
 import { APP_ENTRY_URL } from './urls.js';
@@ -78,8 +77,7 @@ async function start(): Promise<void> {
     // detection with a desktop notice.
     deriveQueueFor(opened.app).start();
     stopBackground.push(startBackupScheduler(opened.app));
-    stopBackground.push(startVaultVerifyScheduler(opened.app, { onResult: (r) => showNotification('证据库定时校验', r.message) }));
-    stopBackground.push(createAlertNotifier(opened.app, (n) => showNotification(n.title, n.body)).start());
+    stopBackground.push(startDesktopNotices(opened.app, showNotification));
     const detector = await deviceDetectorFor(opened.app);
     detector.on('attached', (v: RecorderVolume) =>
       showNotification('检测到执法记录仪', `${v.identity?.serial ?? v.volume} 已连接，可在“音视频”中导入。`),

@@ -7,8 +7,9 @@ import { after, before, test } from 'node:test';
 import { lastVerify } from '../../core/ingest/vault-verify.js';
 import { loadVerifyAttempt, saveVerifyAttempt } from '../../core/ingest/verify-attempt.js';
 import { verifyJobsFor } from '../../core/ingest/verify-jobs.js';
-import { nextVerifyAt, startVaultVerifyScheduler, verifyDue } from '../../core/ingest/verify-scheduler.js';
+import { nextVerifyAt, startVaultVerifyScheduler, verifyDue, type ScheduledVerifyResult } from '../../core/ingest/verify-scheduler.js';
 import { computeAlerts } from '../../core/supervision/alerts/index.js';
+import { startDesktopNotices } from '../../core/supervision/desktop-notices.js';
 import type { VaultVerifyLast } from '../../shared/media-types.js';
 import { supervisionWorld, type SupervisionWorld } from '../helpers/supervision.js';
 
@@ -59,11 +60,11 @@ function flipByte(path: string): void {
 let w: SupervisionWorld;
 let clip: { id: number; sha256: string };
 let caseNo: string;
-const results: { ok: boolean; message: string }[] = [];
+const results: ScheduledVerifyResult[] = [];
 let stop: () => void = () => undefined;
 
 /** Waits for the scheduler's next notice (it ticks every 20 ms). */
-async function nextResult(): Promise<{ ok: boolean; message: string }> {
+async function nextResult(): Promise<ScheduledVerifyResult> {
   const before = results.length;
   while (results.length === before) await new Promise((r) => setTimeout(r, 20));
   return results[results.length - 1];
@@ -90,7 +91,7 @@ const alert = (id: string) => computeAlerts(w.t.app).alerts.find((a) => a.id ===
 test('never checked: the scheduler runs the check as the 证据库 job, audited as 定时校验', async () => {
   stop = startVaultVerifyScheduler(w.t.app, { intervalMs: 20, onResult: (r) => results.push(r) });
   const r = await nextResult();
-  assert.deepEqual(r, { ok: true, message: '证据库定时校验完成：2 个文件全部与导入时一致。' });
+  assert.deepEqual(r, { ok: true, problems: false, message: '证据库定时校验完成：2 个文件全部与导入时一致。' });
   const st = await w.t.call('media.verifyStatus', {});
   assert.equal(st.job?.state, 'done');
   assert.equal(st.job?.startedBy, '定时任务');
@@ -105,7 +106,7 @@ test('a changed file: the next scheduled check reports it, the 工作台 shows i
   flipByte(w.t.app.vault.pathOf(clip.sha256));
   w.clock.set('2026-02-04T10:05:00+08:00');
   const r = await nextResult();
-  assert.equal(r.ok, false);
+  assert.deepEqual([r.ok, r.problems], [false, true]);
   assert.equal(r.message, '证据库定时校验发现问题：1 个文件内容被改动或无法读取，请到“音视频—证据库”查看。');
   const a = alert('vault.problems');
   assert.ok(a, 'the danger alert');
@@ -175,6 +176,25 @@ test('not checked for the interval plus a week: the warning; off: none', async (
   const bad = await w.t.fails('media.settings.update', { verifyEveryDays: 366 });
   assert.match(bad.message, /最多 365 天/);
   await w.t.call('media.settings.update', { verifyEveryDays: 30 });
+});
+
+test('desktop notices: a scheduled check that finds a changed file is announced once, by the alert naming the clip', async () => {
+  // 2026-05-17, 37 days after the last check: due, and the 未校验 warning stands.
+  flipByte(w.t.app.vault.pathOf(clip.sha256));
+  const notices: { title: string; body: string }[] = [];
+  const stopNotices = startDesktopNotices(w.t.app, (title, body) => notices.push({ title, body }), { verifyIntervalMs: 20 });
+  try {
+    assert.ok(notices.some((n) => n.title === '证据库超过 30 天未校验'), 'the alerts standing at start');
+    assert.equal(notices.filter((n) => n.title === '证据库校验发现问题').length, 0, 'no check has found anything yet');
+    while (!notices.some((n) => n.title === '证据库校验发现问题')) await new Promise((r) => setTimeout(r, 20));
+    const found = notices.filter((n) => n.title === '证据库校验发现问题');
+    assert.equal(found.length, 1);
+    assert.match(found[0].body, /^DCAM_DSJ001_0101_20260105_093000\.mp4：内容与导入时不一致，案件证据 /);
+    assert.equal(notices.filter((n) => n.title === '证据库定时校验').length, 0, 'not announced a second time by the scheduler');
+  } finally {
+    stopNotices();
+    flipByte(w.t.app.vault.pathOf(clip.sha256));
+  }
 });
 
 test('never checked: the warning counts from the oldest file in the vault', async () => {
