@@ -91,7 +91,8 @@ export interface FileWorkProgress {
 
 export interface IngestProgress extends FileWorkProgress {
   phase: 'scanning' | 'copying' | 'finishing' | 'done';
-  currentFile: string | null;
+  /** The files being copied now, in the order they were started (two at once from a fast source). */
+  currentFiles: string[];
 }
 
 export interface IngestItem {

@@ -30,7 +30,7 @@ export class IngestJobs {
       jobId,
       folder,
       state: 'running',
-      progress: { phase: 'scanning', filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0, mbPerSec: 0, etaSeconds: null, currentFile: null },
+      progress: { phase: 'scanning', filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0, mbPerSec: 0, etaSeconds: null, currentFiles: [] },
       result: null,
       error: null,
       startedAt: this.app.now().toISOString(),

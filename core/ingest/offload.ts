@@ -110,7 +110,7 @@ export async function offload(app: AppContext, o: OffloadOptions): Promise<Inges
   }
   const progress: IngestProgress = {
     phase: 'copying', filesDone: 0, filesTotal: todo.length, bytesDone: 0,
-    bytesTotal: todo.reduce((s, f) => s + f.size, 0), mbPerSec: 0, etaSeconds: null, currentFile: null,
+    bytesTotal: todo.reduce((s, f) => s + f.size, 0), mbPerSec: 0, etaSeconds: null, currentFiles: [],
   };
   const finishRun = (state: string, message = '') =>
     app.db.transaction(() => {
@@ -175,7 +175,7 @@ export async function offload(app: AppContext, o: OffloadOptions): Promise<Inges
   const readFailures = new Set<string>();
   let filesInFlight = o.filesInFlight ?? 1;
   const copyOne = async (f: FootageFile) => {
-    progress.currentFile = f.rel;
+    progress.currentFiles = [...progress.currentFiles, f.rel];
     tick();
     let done = 0;
     try {
@@ -219,6 +219,8 @@ export async function offload(app: AppContext, o: OffloadOptions): Promise<Inges
         if (e.code === 'SOURCE_IO' || e.code === 'SOURCE_VANISHED') readFailures.add(f.rel);
         progress.filesDone++;
       }
+    } finally {
+      progress.currentFiles = progress.currentFiles.filter((x) => x !== f.rel);
     }
   };
   const active = new Set<Promise<void>>();
@@ -253,7 +255,7 @@ export async function offload(app: AppContext, o: OffloadOptions): Promise<Inges
   }
   if (queued) o.onQueued?.();
   progress.phase = 'done';
-  progress.currentFile = null;
+  progress.currentFiles = [];
   tick();
   result.durationMs = Date.now() - t0;
   const imported = result.copied + result.duplicates;

@@ -38,8 +38,21 @@ describe('files in flight', () => {
           return { read: (...a) => h.read(...a), stat: () => h.stat(), close: () => (open--, h.close()) };
         },
       };
-      const r = await offload(t.app, { folder: rec.root, actor, io, filesInFlight: 2 });
+      let mostShown = 0;
+      let last: string[] = ['?'];
+      const r = await offload(t.app, {
+        folder: rec.root,
+        actor,
+        io,
+        filesInFlight: 2,
+        onProgress: (p) => {
+          mostShown = Math.max(mostShown, p.currentFiles.length);
+          last = p.currentFiles;
+        },
+      });
       assert.equal(mostOpen, 2, 'two files were being read at once');
+      assert.equal(mostShown, 2, 'the progress names both files in flight');
+      assert.deepEqual(last, [], 'and none once done');
       const distinct = new Set(rec.importable.map((rel) => sha(join(rec.root, rel))));
       assert.equal(r.copied, distinct.size);
       assert.equal(r.duplicates, rec.importable.length - distinct.size);

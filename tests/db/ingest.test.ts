@@ -200,7 +200,7 @@ describe('interruptions', () => {
         actor,
         signal: controller.signal,
         onProgress: (p) => {
-          if (p.currentFile?.includes('20260307') && p.bytesDone > 0) controller.abort();
+          if (p.currentFiles.some((f) => f.includes('20260307')) && p.bytesDone > 0) controller.abort();
         },
         onFileDone: () => void files++,
       });

@@ -97,7 +97,7 @@ export function IngestJobCard({ job, title, onCancel, cancelling, onDismiss, onS
             <span>剩余时间：{p.phase === 'copying' ? etaText(p.etaSeconds) : '—'}</span>
           </Flex>
           <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }} ellipsis>
-            {p.phase === 'scanning' ? '正在读取设备上的文件列表…' : p.phase === 'finishing' ? '正在完成导入…' : p.currentFile ? `正在复制并校验：${baseName(p.currentFile)}` : '正在准备…'}
+            {p.phase === 'scanning' ? '正在读取设备上的文件列表…' : p.phase === 'finishing' ? '正在完成导入…' : p.currentFiles.length ? `正在复制并校验：${p.currentFiles.map(baseName).join('、')}` : '正在准备…'}
           </Typography.Text>
         </>
       ) : (
