@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { verifyArchive } from '../../core/supervision/archive/verify.js';
+import { verifyArchive, verifyProgressText } from '../../core/supervision/archive/verify.js';
 import { UsageError } from '../io.js';
 import type { Command } from './types.js';
 
@@ -9,7 +9,7 @@ export const archiveCommand: Command = {
   async run(args) {
     const [sub, pkg] = args.positionals;
     if (sub !== 'verify' || !pkg) throw new UsageError('用法：sanxiang archive verify 案卷包文件夹或zip');
-    const r = await verifyArchive(resolve(pkg), (done, total) => args.out.progress(`校验中 ${done}/${total}`));
+    const r = await verifyArchive(resolve(pkg), (x) => args.out.progress(verifyProgressText(x)));
     args.out.result(r, r.message + (r.ok ? '' : `\n${r.problems.map((p) => `  ${p.path}：${p.problem}`).join('\n')}`));
     return r.ok ? 0 : 1;
   },

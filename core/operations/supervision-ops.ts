@@ -4,7 +4,7 @@ import { diskSpace } from '../supervision/alerts/storage.js';
 import { createArchive } from '../supervision/archive/create.js';
 import { exportArchive } from '../supervision/archive/export.js';
 import { archiveInfo } from '../supervision/archive/info.js';
-import { verifyArchive } from '../supervision/archive/verify.js';
+import { verifyArchive, verifyProgressText } from '../supervision/archive/verify.js';
 import { loadBackupSettings, loadBackupState, saveBackupSettings } from '../supervision/backup/backup-settings.js';
 import { checkBackup } from '../supervision/backup/check.js';
 import { listBackups, rootOf } from '../supervision/backup/layout.js';
@@ -80,7 +80,7 @@ export const supervisionHandlers: Handlers<SupervisionOp> = {
   },
   'archive.get': (ctx, { caseId }) => ({ archive: archiveInfo(ctx.app, caseId) }),
   'archive.verify': (ctx, { path, progressId }) =>
-    withProgress(ctx.app, progressId, currentUser(ctx).id, '正在读取案卷包…', (p) => verifyArchive(path, (done, total) => p.report(`正在校验 ${done}/${total}…`, done, total), p.signal)),
+    withProgress(ctx.app, progressId, currentUser(ctx).id, '正在读取案卷包…', (p) => verifyArchive(path, (x) => p.report(verifyProgressText(x), x.bytes, x.bytesTotal), p.signal)),
 
   'backup.run': (ctx, { target, progressId }) => {
     const where = target ? userPath(ctx, target, '备份位置') : undefined;

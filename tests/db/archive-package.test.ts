@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import JSZip from 'jszip';
-import { verifyArchive } from '../../core/supervision/archive/verify.js';
+import { verifyArchive, type ArchiveVerifyProgress } from '../../core/supervision/archive/verify.js';
 import { readZipDirectory } from '../../core/supervision/archive/zip-read.js';
 import type { ArchiveCreateResult } from '../../shared/supervision-types.js';
 import { supervisionWorld, type SupervisionWorld } from '../helpers/supervision.js';
@@ -195,4 +195,27 @@ test('a package is written again from the vault, byte for byte (after a restore 
   } finally {
     rmSync(again, { recursive: true, force: true });
   }
+});
+
+test('checking a package stops inside a large file when cancelled', async () => {
+  // A copy of the package whose footage is a 64 MiB file (its hash no longer matches: not reached).
+  const copy = join(dest, 'large-copy');
+  cpSync(pkg.folder, copy, { recursive: true });
+  truncateSync(join(copy, '03_音像证据', '001_DCAM_DSJ001_051234_20260302_100000.mp4'), 64 * 1024 * 1024);
+  const stop = new AbortController();
+  const seen: ArchiveVerifyProgress[] = [];
+  const e = await verifyArchive(
+    copy,
+    (p) => {
+      seen.push(p);
+      if (p.bytes >= 8 * 1024 * 1024) stop.abort();
+    },
+    stop.signal,
+  ).catch((x: unknown) => x);
+  assert.equal((e as { code?: string }).code, 'CANCELLED');
+  const last = seen.at(-1)!;
+  assert.ok(last.bytesTotal > 64 * 1024 * 1024, 'the total counts the large file');
+  assert.ok(last.bytes < 16 * 1024 * 1024, `stopped within the large file (${last.bytes} bytes read)`);
+  assert.ok(last.files < last.filesTotal);
+  rmSync(copy, { recursive: true, force: true });
 });

@@ -10,7 +10,7 @@ import { toCsv } from '../../util/csv.js';
 import type { ArchiveEntryInfo, ArchiveVerifyResult } from '../../../shared/supervision-types.js';
 import { INDEX_NAME, sha256Hex, type ManifestEntry } from './manifest.js';
 import type { PackageEntry } from './entries.js';
-import { verifyArchive } from './verify.js';
+import { verifyArchive, verifyProgressText } from './verify.js';
 import { writeZip } from './zip-write.js';
 
 export interface WrittenFile extends ManifestEntry {
@@ -133,7 +133,7 @@ export async function zipAndVerify(o: {
     if (!p) continue;
     o.stopIfCancelled();
     const what = p === o.folder ? '文件夹' : '压缩包';
-    const v = await verifyArchive(p, (done, total) => o.tell(`正在校验${what} ${done}/${total}…`, done, total), o.signal);
+    const v = await verifyArchive(p, (x) => o.tell(`正在校验${what}：${verifyProgressText(x)}`, x.bytes, x.bytesTotal), o.signal);
     if (!v.ok || (o.expectManifest && v.manifestSha256 !== o.expectManifest)) return v;
   }
   return null;
