@@ -11,8 +11,16 @@ import { Vault } from './vault/vault.js';
 export const CALENDAR_DOCUMENT = 'calendar';
 
 /** Everything a service needs, created once per data folder. No Electron in here. */
+/** What the desktop shell lets the services ask of it (absent in the browser harness and the CLI). */
+export interface ShellHooks {
+  /** Remembers `dataDir` as the data folder and restarts the program with it. */
+  restartWith(dataDir: string): void;
+}
+
 export interface AppContext {
   dataDir: string;
+  /** Set by the desktop shell once the data folder is open. */
+  shell?: ShellHooks;
   db: Db;
   vault: Vault;
   settings: SettingsRepo;

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
+import { dataPaths } from '../data-folder.js';
 import { computeAlerts } from '../supervision/alerts/index.js';
 import { diskSpace } from '../supervision/alerts/storage.js';
 import { createArchive } from '../supervision/archive/create.js';
@@ -8,6 +10,7 @@ import { verifyArchive, verifyProgressText } from '../supervision/archive/verify
 import { loadBackupSettings, loadBackupState, saveBackupSettings } from '../supervision/backup/backup-settings.js';
 import { checkBackup } from '../supervision/backup/check.js';
 import { listBackups, rootOf } from '../supervision/backup/layout.js';
+import { restoreBackup } from '../supervision/backup/restore.js';
 import { runBackup } from '../supervision/backup/run.js';
 import { exportLedger } from '../supervision/ledgers/export-job.js';
 import { ledgerPage } from '../supervision/ledgers/registry.js';
@@ -109,6 +112,28 @@ export const supervisionHandlers: Handlers<SupervisionOp> = {
       if (e instanceof UserError) throw e;
       throw new UserError('BACKUP_UNREADABLE', `无法读取备份“${path}”：${(e as Error).message}。请检查备份位置是否已连接。`);
     }
+  },
+  'restore.run': async (ctx, { path, into: where, progressId }) => {
+    const into = userPath(ctx, where, '恢复到的文件夹');
+    const user = currentUser(ctx);
+    const r = await withProgress(ctx.app, progressId, user.id, '正在读取备份…', (p) =>
+      restoreBackup(path, into, { actor: user.username, onProgress: p.report, signal: p.signal }),
+    );
+    ctx.app.db.transaction(() => ctx.audit('backup', r.backup?.id ?? path, { restoredTo: r.dataDir, backupCreatedAt: r.backup?.createdAt ?? null, checkedObjects: r.checkedObjects }))();
+    return r;
+  },
+  'restore.useRestored': (ctx, { dataDir }) => {
+    if (!existsSync(dataPaths(dataDir).db)) throw new UserError('NOT_FOUND', `文件夹“${dataDir}”中没有本程序的数据库。请选择恢复完成的数据文件夹。`);
+    const shell = ctx.app.shell;
+    if (!shell) {
+      throw new UserError(
+        'DESKTOP_ONLY',
+        `浏览器模式下不能在程序内切换数据文件夹。请在运行本程序的窗口按 Ctrl+C 停止，再运行：npm start -- --data "${dataDir}"`,
+      );
+    }
+    // After this answer has reached the window.
+    setTimeout(() => shell.restartWith(dataDir), 300);
+    return { restarting: true };
   },
   'supervision.progress': (ctx, { progressId }) => ({ progress: progressOf(ctx.app, progressId, currentUser(ctx).id) }),
   'supervision.cancel': (ctx, { progressId }) => ({ cancelled: cancelProgress(ctx.app, progressId, currentUser(ctx).id) }),

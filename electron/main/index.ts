@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, screen, session } from 'electron';
 import { registerIpc, setNotificationClickHandler, showNotification } from './ipc.js';
 import { dataFolderDialogs } from './data-folder-dialogs.js';
-import { openDataFolder, type OpenedData } from './open-data.js';
+import { argsWithDataFolder, openDataFolder, type OpenedData } from './open-data.js';
 import { handleProtocols, registerPrivilegedSchemes } from './protocol.js';
 import { deviceDetectorFor, stopDeviceDetector } from '../../core/ingest/ingest-jobs.js';
 import type { RecorderVolume } from '../../core/ingest/device-detect.js';
@@ -72,6 +72,14 @@ async function start(): Promise<void> {
       app.quit();
       return;
     }
+    // 备份与恢复 → 改用恢复的数据: remember the restored folder and start again with it.
+    opened.app.shell = {
+      restartWith(dataDir) {
+        store.setDataDir(dataDir);
+        app.relaunch({ args: argsWithDataFolder(process.argv.slice(1), dataDir) });
+        app.quit();
+      },
+    };
     mainWindow = createMainWindow(store, join(appPath, 'dist-electron', 'preload.cjs'));
     // Background work: thumbnails and playback proxies; scheduled backups and vault checks; recorder
     // detection with a desktop notice.

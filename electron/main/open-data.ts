@@ -102,3 +102,16 @@ async function chooseFolder(ui: DataFolderUi, near: string): Promise<string | nu
     if (answer === 'cancel') return null;
   }
 }
+
+/**
+ * The arguments to start again with `dataDir`: any --data of this run is replaced (it would win over
+ * the remembered folder), everything else is kept.
+ */
+export function argsWithDataFolder(args: string[], dataDir: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--data') i++;
+    else if (!args[i].startsWith('--data=')) out.push(args[i]);
+  }
+  return [...out, `--data=${dataDir}`];
+}

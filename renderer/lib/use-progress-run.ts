@@ -6,7 +6,7 @@ import type { AppError, Result } from '../../shared/result.js';
 import type { JobProgress } from '../../shared/supervision-types.js';
 import { call } from './api.js';
 
-type ProgressOp = 'archive.create' | 'archive.export' | 'archive.verify' | 'backup.run' | 'restore.check' | 'ledgers.export';
+type ProgressOp = 'archive.create' | 'archive.export' | 'archive.verify' | 'backup.run' | 'restore.check' | 'restore.run' | 'ledgers.export';
 
 export interface ProgressRun<K extends ProgressOp> {
   running: boolean;

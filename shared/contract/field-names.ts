@@ -13,7 +13,7 @@ export const FIELD_NAMES: Record<string, string> = {
   lockoutMinutes: '锁定时长', certificateWarningDays: '执法证到期提醒天数', caseHandlingWorkdays: '办案期限（工作日）',
   caseNumberPattern: '案件编号格式', typeAbbreviations: '案件类型简称', decisionNumberPattern: '决定书文号格式',
   schedule: '安排', source: '来源', off: '放假日期', work: '调休上班日期', time: '时间', weekday: '星期', retention: '保留份数',
-  target: '备份位置', dest: '保存位置', zip: '打包为压缩文件', path: '文件路径', folder: '文件夹', format: '文件格式',
+  target: '备份位置', into: '恢复到的文件夹', dataDir: '数据文件夹', dest: '保存位置', zip: '打包为压缩文件', path: '文件路径', folder: '文件夹', format: '文件格式',
   // audit
   operation: '操作', objectType: '对象类型', objectId: '对象编号',
   // cases

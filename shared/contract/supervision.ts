@@ -20,6 +20,7 @@ import {
   type LedgerExportResult,
   type LedgerPage,
   type RestoreCheckResult,
+  type RestoreResult,
   type TodoItem,
   type Trends,
 } from '../supervision-types.js';
@@ -186,6 +187,14 @@ export const supervisionOps = {
     input: z.object({ path: filePath, progressId: progressId.optional() }),
     output: returns<RestoreCheckResult>(),
   }),
+  'restore.run': defineOp({
+    title: '从备份恢复',
+    kind: 'job',
+    access: ['admin'],
+    input: z.object({ path: filePath, into: filePath, progressId: progressId.optional() }),
+    output: returns<RestoreResult>(),
+  }),
+  'restore.useRestored': defineOp({ title: '改用恢复的数据', kind: 'command', access: ['admin'], input: z.object({ dataDir: filePath }), output: returns<{ restarting: boolean }>() }),
   'supervision.progress': defineOp({
     title: '查看进度',
     kind: 'query',

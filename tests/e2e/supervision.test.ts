@@ -2,7 +2,7 @@
 // list that shows exactly its rows (or its items, where the user cannot open that list); the ledgers
 // export files that re-read; a closed case is archived from its page and its package verified (and
 // a changed byte found); the annual statistics are filled in, exported and drafted for the website;
-// a backup runs from the settings screen. Every screen is captured, and the print views as PDF pages.
+// a backup runs from the settings screen and is restored into a new folder. Every screen is captured, and the print views as PDF pages.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -521,7 +521,7 @@ test('年度统计：复议诉讼填报（合计校验）、导出 Excel、生�
   }
 });
 
-test('备份与恢复：备份位置不存在的中文提示；设置后立即备份，列表和校验', { timeout: 180_000 }, async () => {
+test('备份与恢复：备份位置不存在的中文提示；设置后立即备份，列表和校验；恢复到新的空文件夹', { timeout: 180_000 }, async () => {
   const s = await signIn(ADMIN.username, ADMIN.password);
   const { page } = s;
   try {
@@ -558,6 +558,24 @@ test('备份与恢复：备份位置不存在的中文提示；设置后立即�
     await dialog.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
     await row.getByText(/校验完好/).waitFor();
     await screenshot(page, '74-04-backup-done');
+
+    // 恢复… into a new empty folder: never inside the data folder; checked, with the way to open it.
+    await row.getByRole('button', { name: /恢复备份/ }).click();
+    const restore = page.getByRole('dialog', { name: /从备份恢复/ });
+    const into = restore.getByLabel('恢复到的文件夹');
+    await into.fill(join(t.dataDir, '恢复'));
+    await restore.getByRole('button', { name: '开始恢复' }).click();
+    await restore.getByText(/不能在数据文件夹内/).waitFor();
+    await screenshot(page, '74-05-restore-refused');
+    const restoredDir = join(scratch, 'D盘', '执法数据-恢复');
+    await into.fill(restoredDir);
+    await restore.getByRole('button', { name: '开始恢复' }).click();
+    await restore.getByText('恢复完成').waitFor({ timeout: 60_000 });
+    await restore.getByText(`npm start -- --data "${restoredDir}"`).waitFor();
+    await screenshot(page, '74-06-restore-done');
+    assert.ok(existsSync(join(restoredDir, 'sanxiang.db')), 'the restored database');
+    await restore.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
+    await restore.waitFor({ state: 'hidden' });
 
     // The 工作台 no longer asks for a backup target.
     await s.go('/');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { after, before, describe, it } from 'node:test';
 import { dataPaths, defaultDataDir } from '../../core/data-folder.js';
-import { openDataFolder, type DataFolderUi, type OpenedData } from '../../electron/main/open-data.js';
+import { argsWithDataFolder, openDataFolder, type DataFolderUi, type OpenedData } from '../../electron/main/open-data.js';
 import type { SettingsStore } from '../../electron/main/settings-store.js';
 
 let work: string;
@@ -151,5 +151,13 @@ describe('opening the data folder at start-up', () => {
     assert.equal(o?.dataDir, dir);
     assert.equal(store.saved(), join(work, 'remembered'));
     close(o);
+  });
+});
+
+describe('starting again with a restored data folder', () => {
+  it('replaces any --data of this run and keeps the other arguments', () => {
+    assert.deepEqual(argsWithDataFolder([], 'D:\\恢复'), ['--data=D:\\恢复']);
+    assert.deepEqual(argsWithDataFolder(['app.asar', '--data', 'D:\\旧', '--lang=zh-CN'], 'E:\\新'), ['app.asar', '--lang=zh-CN', '--data=E:\\新']);
+    assert.deepEqual(argsWithDataFolder(['--data=D:\\旧'], 'E:\\新'), ['--data=E:\\新']);
   });
 });

@@ -5,19 +5,32 @@ import { join } from 'node:path';
 import type { ArchiveProblem, RestoreResult } from '../../../shared/supervision-types.js';
 import { openApp } from '../../app.js';
 import { dataPaths } from '../../data-folder.js';
+import { formatBytes } from '../../../shared/logic/text.js';
 import { UserError } from '../../errors.js';
 import { checkAuditOf } from './check.js';
 import { copyVerified } from './copy.js';
 import { backupName, infoOf, objectPath, readManifest, readVaultList, resolveBackupDir, sharedVault } from './layout.js';
 import { tableCounts } from './snapshot.js';
 
+export interface RestoreOptions {
+  /** Who restores, for the restored folder's audit trail. */
+  actor?: string;
+  /** What is happening, with the bytes copied and checked so far. */
+  onProgress?: (line: string, done?: number, total?: number) => void;
+  /** Stops the restore (within a file too); what was written is removed. */
+  signal?: AbortSignal;
+}
+
+const CANCELLED = '已取消恢复，已写入的文件已全部删除，目标文件夹保持为空（备份本身未受影响）。';
+
 /**
  * Restores a backup into an EMPTY data folder (a non-empty one is refused: nothing is ever overwritten).
  * Every file is copied with its hash checked; the audit chain and the table counts of the restored
- * database are verified against the manifest before the database is put in place. On any damage the
- * restore stops, names the damaged files, and removes what it wrote (the folder is left empty).
+ * database are verified against the manifest before the database is put in place. On any damage, or
+ * when cancelled, the restore stops, names the damaged files, and removes what it wrote (the folder is
+ * left empty).
  */
-export async function restoreBackup(source: string, dataDir: string, opts: { actor?: string; onProgress?: (line: string) => void } = {}): Promise<RestoreResult> {
+export async function restoreBackup(source: string, dataDir: string, opts: RestoreOptions = {}): Promise<RestoreResult> {
   const dir = resolveBackupDir(source);
   const m = readManifest(dir);
   const existed = existsSync(dataDir);
@@ -32,23 +45,37 @@ export async function restoreBackup(source: string, dataDir: string, opts: { act
     for (const name of existsSync(dataDir) ? readdirSync(dataDir) : []) await rm(join(dataDir, name), { recursive: true, force: true });
     if (!existed) await rm(dataDir, { recursive: true, force: true });
   };
+  const signal = opts.signal;
   try {
-    opts.onProgress?.('正在恢复数据库…');
+    const list = readVaultList(dir);
+    const total = m.db.size + list.reduce((n, o) => n + o.size, 0);
+    let done = 0;
+    let current = '正在恢复数据库';
+    const tell = () => opts.onProgress?.(`${current}（${formatBytes(done)} / ${formatBytes(total)}）…`, done, total);
+    const copy = {
+      signal,
+      onBytes: (n: number) => {
+        done += n;
+        tell();
+      },
+    };
+    tell();
     const dbSrc = join(dir, 'sanxiang.db');
     if (!existsSync(dbSrc)) damaged.push({ path: dbSrc, problem: '数据库副本缺失' });
-    else if (!(await copyVerified(dbSrc, partialDb, m.db.sha256, { readOnly: false })).ok) damaged.push({ path: dbSrc, problem: '数据库副本与备份清单的哈希不符（已损坏或被修改）' });
+    else if (!(await copyVerified(dbSrc, partialDb, m.db.sha256, { ...copy, readOnly: false })).ok) damaged.push({ path: dbSrc, problem: '数据库副本与备份清单的哈希不符（已损坏或被修改）' });
     const shared = sharedVault(join(dir, '..'));
-    const list = readVaultList(dir);
     for (const [i, o] of list.entries()) {
+      current = `正在恢复证据文件 ${i + 1}/${list.length}`;
       const src = objectPath(shared, o.sha256);
       if (!existsSync(src)) {
         damaged.push({ path: src, problem: '证据文件缺失' });
         continue;
       }
-      const r = await copyVerified(src, objectPath(paths.vault, o.sha256), o.sha256);
+      const r = await copyVerified(src, objectPath(paths.vault, o.sha256), o.sha256, copy);
       if (!r.ok) damaged.push({ path: src, problem: '证据文件内容与其哈希不符（已损坏或被修改）' });
-      if (i % 100 === 0) opts.onProgress?.(`正在恢复证据文件 ${i + 1}/${list.length}…`);
     }
+    current = '正在校验审计链和数据表';
+    tell();
     if (!damaged.length) {
       const problem = checkAuditOf(partialDb, m);
       if (problem) damaged.push({ path: dbSrc, problem });
@@ -96,6 +123,7 @@ export async function restoreBackup(source: string, dataDir: string, opts: { act
     }
   } catch (e) {
     await cleanup();
-    throw e;
+    // A stop inside a copy (the signal's reason) or between files reads the same.
+    throw signal?.aborted && (e === signal.reason || (e instanceof UserError && e.code === 'CANCELLED')) ? new UserError('CANCELLED', CANCELLED) : e;
   }
 }

@@ -167,6 +167,10 @@ const KEY_LABELS: Record<string, string> = {
   started: '开始时间',
   createdAt: '备份时间',
   objects: '证据文件数',
+  restoredTo: '恢复到',
+  backupCreatedAt: '备份时间',
+  checkedObjects: '已校验证据文件数',
+  dataDir: '数据文件夹',
 };
 
 /** Enumerated values by the key they appear under. */

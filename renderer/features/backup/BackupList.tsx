@@ -1,4 +1,4 @@
-import { Alert, Button, Modal, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { BackupInfo, RestoreCheckResult } from '../../../shared/supervision-types.js';
 import { formatBytes, formatDateTime } from '../../../shared/logic/text.js';
@@ -7,13 +7,15 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { RunProgress } from '../../components/RunProgress.js';
 import { useProgressRun } from '../../lib/use-progress-run.js';
 import { readableBackupText } from './backup-text.js';
+import { RestoreModal } from './RestoreModal.js';
 import type { QueryState } from '../../lib/use-api.js';
 
-/** The backups on the target, newest first, each with its verification state and 校验 (restore.check). */
+/** The backups on the target, newest first, each with its verification state, 校验 (restore.check) and 恢复 (restore.run). */
 export function BackupList({ list, configured }: { list: QueryState<BackupInfo[]>; configured: boolean }) {
   const check = useProgressRun('restore.check');
   const [checking, setChecking] = useState<BackupInfo | null>(null);
   const [results, setResults] = useState<Record<string, RestoreCheckResult & { at: string }>>({});
+  const [restoring, setRestoring] = useState<BackupInfo | null>(null);
 
   const start = async (b: BackupInfo) => {
     setChecking(b);
@@ -54,15 +56,21 @@ export function BackupList({ list, configured }: { list: QueryState<BackupInfo[]
           {
             title: '操作',
             key: 'op',
-            width: 90,
+            width: 140,
             render: (_v, b) => (
-              <Button size="small" onClick={() => start(b)} disabled={check.running} aria-label={`校验备份 ${b.id}`}>
-                校验
-              </Button>
+              <Space size={6}>
+                <Button size="small" onClick={() => start(b)} disabled={check.running} aria-label={`校验备份 ${b.id}`}>
+                  校验
+                </Button>
+                <Button size="small" onClick={() => setRestoring(b)} disabled={check.running || results[b.id]?.ok === false} aria-label={`恢复备份 ${b.id}`}>
+                  恢复…
+                </Button>
+              </Space>
             ),
           },
         ]}
       />
+      {restoring && <RestoreModal backup={restoring} onClose={() => setRestoring(null)} />}
       <Modal
         open={!!checking}
         title={checking ? `校验备份 ${formatDateTime(checking.createdAt)}` : ''}

@@ -31,16 +31,7 @@ export function BackupTab() {
         type="info"
         showIcon
         title="从备份恢复"
-        description={
-          <>
-            <div>恢复会替换全部数据，须先退出本程序，再用命令行把备份恢复到一个空的数据文件夹：</div>
-            <Typography.Text code copyable>
-              sanxiang restore 备份文件夹 --data 空的数据文件夹
-            </Typography.Text>
-            <div>例如 sanxiang restore E:\执法备份\sanxiang-backup --data D:\执法数据（恢复最新一份；也可指定其中某一份备份的文件夹）。</div>
-            <div>恢复时逐一核对数据库和每个证据文件的哈希，并校验审计链；发现任何损坏都会停止并列出损坏的文件，目标文件夹保持为空。恢复完成后，启动本程序并选择该数据文件夹。恢复前可先点上表中的“校验”确认备份完好。</div>
-          </>
-        }
+        description="在上表中选择一份备份，点“恢复…”，把它恢复到一个新的空文件夹；正在使用的数据不会被改动。恢复完成后可改用恢复的数据（程序重新启动）。恢复前可先点“校验”确认备份完好。也可以在命令行运行：sanxiang restore 备份文件夹 --data 空的数据文件夹。"
       />
     </Flex>
   );
