@@ -162,6 +162,9 @@ export async function seedCases(
     const first = rng.pick(activeOfficers);
     const second = rng.pick(activeOfficers.filter((o) => o !== first));
     const user = rng.pick(handlersByUser);
+    // The demo officer who works on the case is its lead handler (only handlers may change a case).
+    const lead = user.officerId!;
+    const other = first !== lead ? first : second;
     const onItsDay = <T>(date: string, fn: () => Promise<T>) => (date < today ? onDay(app, date, fn) : fn());
     const created = await onItsDay(openedOn, () =>
       must<{ id: number }>(app, user, 'cases.create', {
@@ -171,7 +174,7 @@ export async function seedCases(
         place: where,
         facts,
         openedOn,
-        handlerIds: procedure === 'simple' ? [first] : [first, second],
+        handlerIds: procedure === 'simple' ? [lead] : [lead, other],
         parties: [party],
       }),
     );

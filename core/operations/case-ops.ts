@@ -1,24 +1,27 @@
 import { STAGES, STAGE_LABELS, type Stage } from '../../shared/domain.js';
 import type { FieldWarning } from '../../shared/types.js';
-import { conflict, invalid, notFound, UserError } from '../errors.js';
+import { mayChangeCase, NOT_HANDLER_MESSAGE } from '../../shared/logic/case-access.js';
+import { conflict, forbidden, invalid, notFound, UserError } from '../errors.js';
 import { checkHandlers, checkParties } from '../cases/case-checks.js';
 import { allocateCaseNumber, checkManualCaseNumber } from '../cases/case-numbers.js';
 import { loadCaseDetail } from '../cases/case-detail.js';
 import { addCaseRecord } from '../cases/case-records.js';
 import type { CaseRow } from '../cases/cases-repo.js';
 import { assertDecisionAllowed } from '../review/gate.js';
-import type { Handlers, OpContext, OpsWithPrefix } from './context.js';
+import { currentUser, type Handlers, type OpContext, type OpsWithPrefix } from './context.js';
 
 function refuse(errors: FieldWarning[]): void {
   if (errors.length) throw invalid(errors.map((e) => e.message).join('；'), { fields: errors });
 }
 
-/** A case that can still be changed: it exists, is not voided and not archived. */
+/** A case that can still be changed, by this user: it exists, is not voided or archived, and the user may change it (mayChangeCase). */
 function editableCase(ctx: OpContext, id: number): CaseRow {
   const c = ctx.app.repos.cases.get(id);
   if (!c) throw notFound('该案件');
   if (c.status === 'voided') throw new UserError('CASE_READ_ONLY', `案件 ${c.caseNo} 已作废，不能再修改。`);
   if (c.stage === 'archived') throw new UserError('CASE_READ_ONLY', `案件 ${c.caseNo} 已归档，归档后的案卷只读。`);
+  const user = currentUser(ctx);
+  if (!mayChangeCase(user, ctx.app.repos.cases.handlers(id).map((h) => h.officerId))) throw forbidden(NOT_HANDLER_MESSAGE);
   return c;
 }
 

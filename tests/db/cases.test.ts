@@ -200,3 +200,39 @@ test("an officer's lists follow stage, void and handler changes (handler rows ca
   assert.deepEqual((await t.call('cases.list', { handlerId: c3 })).rows.map((r) => r.id), [ids[3]]);
   t.close();
 });
+
+test('only the head, an administrator or its handlers change a case; other officers read it', async () => {
+  const t = await makeTestApp();
+  try {
+    const [a, b] = await withOfficers(t);
+    const c = (await t.call('officers.create', officerInput('王芳'))).id;
+    const handler = await t.user('zhangwei', ['officer'], { officerId: a });
+    const other = await t.user('wangfang', ['officer'], { officerId: c });
+    const head = await t.user('juzhang', ['head']);
+    const k = await t.call('cases.create', draft([a, b]), handler);
+
+    assert.equal((await t.call('cases.get', { id: k.id }, other)).caseNo, k.caseNo, 'anyone signed in reads it');
+    const attempts: [string, () => Promise<{ code: string; message: string }>][] = [
+      ['cases.update', () => t.fails('cases.update', { id: k.id, title: '改' }, other)],
+      ['cases.addRecord', () => t.fails('cases.addRecord', { caseId: k.id, title: '补充笔录', body: '……' }, other)],
+      ['cases.advanceStage', () => t.fails('cases.advanceStage', { id: k.id, stage: 'investigation', enteredOn: '2026-03-03' }, other)],
+      ['cases.addParty', () => t.fails('cases.addParty', { id: k.id, party: { kind: 'person', name: '李四' } }, other)],
+      ['cases.setHandlers', () => t.fails('cases.setHandlers', { id: k.id, handlerIds: [c, b] }, other)],
+    ];
+    for (const [op, attempt] of attempts) {
+      const e = await attempt();
+      assert.equal(e.code, 'FORBIDDEN', op);
+      assert.match(e.message, /不是本案承办人/, op);
+    }
+    assert.equal((await t.call('cases.get', { id: k.id }, other)).records.length, 0, 'nothing was changed');
+
+    await t.call('cases.addRecord', { caseId: k.id, title: '现场检查笔录', body: '……' }, handler);
+    await t.call('cases.advanceStage', { id: k.id, stage: 'investigation', enteredOn: '2026-03-03' }, handler);
+    await t.call('cases.setHandlers', { id: k.id, handlerIds: [c, b] }, head);
+    await t.call('cases.addRecord', { caseId: k.id, title: '询问笔录', body: '……' }, other);
+    assert.equal((await t.fails('cases.update', { id: k.id, title: '改' }, handler)).code, 'FORBIDDEN', 'no longer a handler');
+    await t.call('cases.update', { id: k.id, title: '擅自改变林地用途案（补正）' });
+  } finally {
+    t.close();
+  }
+});

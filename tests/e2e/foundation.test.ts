@@ -350,6 +350,24 @@ test('an officer sees no 设置 or 审计, and the services refuse settings.upda
     await page.getByText('暂无案件，点击“新建案件”开始登记').waitFor();
     await screenshot(page, '06-case-list-empty');
 
+    // A case two colleagues handle: the officer reads it, and cannot change it.
+    const colleagues = [
+      await seedOfficer(t.app, session, { name: '李华', certNo: 'SN-LY-2021-0008', validUntil: inDays(900) }),
+      await seedOfficer(t.app, session, { name: '王强', certNo: 'SN-LY-2021-0009', validUntil: inDays(900) }),
+    ];
+    const theirs = await call<{ id: number; caseNo: string }>(
+      t.app,
+      'cases.create',
+      { caseType: 'penalty', procedure: 'ordinary', title: '滥伐林木案', openedOn: inDays(-3), handlerIds: colleagues, parties: [{ kind: 'person', name: '赵六' }] },
+      session,
+    );
+    await page.goto(`${t.harness.url}#/cases/${theirs.id}?tab=records`);
+    await page.getByRole('heading', { name: theirs.caseNo }).waitFor();
+    await page.getByText('您不是本案承办人，只能查看本案').waitFor();
+    assert.equal(await page.getByRole('button', { name: '推进环节' }).count(), 0);
+    assert.equal(await page.getByRole('button', { name: '添加记录' }).count(), 0);
+    await screenshot(page, '06b-case-not-handler');
+
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.getByRole('button', { name: '登录' }).waitFor();
     const me = await page.evaluate(() => (globalThis as unknown as PageWindow).sessionStorage.getItem('sanxiang.session'));

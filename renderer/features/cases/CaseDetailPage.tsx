@@ -12,6 +12,7 @@ import { CaseMediaTab } from '../media/CaseMediaTab.js';
 import { useSession } from '../../app/session-context.js';
 import { can } from '../../lib/access.js';
 import { ArchivedPanel } from '../archive/ArchivedPanel.js';
+import { mayChangeCase, NOT_HANDLER_MESSAGE } from '../../../shared/logic/case-access.js';
 
 /** One case: header with the stage bar and actions, and tabs for facts, records and the timeline. */
 export function CaseDetailPage({ id }: { id: number }) {
@@ -23,7 +24,8 @@ export function CaseDetailPage({ id }: { id: number }) {
   if (q.error && !c) return <ErrorAlert error={q.error} onRetry={q.reload} />;
   if (!c) return <Card><Skeleton active /></Card>;
 
-  const readOnly = c.status === 'voided' || c.stage === 'archived';
+  const notHandler = !mayChangeCase({ roles: me.user.roles, officerId: me.user.officerId }, c.handlers.map((h) => h.officerId));
+  const readOnly = c.status === 'voided' || c.stage === 'archived' || notHandler;
   const update = (d: CaseDetail) => q.setData(d);
 
   return (
@@ -38,6 +40,7 @@ export function CaseDetailPage({ id }: { id: number }) {
           description="作废的编号不会再分配给其他案件，并在案件列表中保留显示为“已作废”。案件内容只读。"
         />
       )}
+      {notHandler && c.status !== 'voided' && c.stage !== 'archived' && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={NOT_HANDLER_MESSAGE} />}
       {c.status !== 'voided' && c.stage === 'archived' && (
         <ArchivedPanel c={c} />
       )}
