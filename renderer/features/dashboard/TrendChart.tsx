@@ -1,5 +1,6 @@
 import { Empty, Flex, Typography } from 'antd';
 import type { TrendChart as Chart, TrendSeries } from '../../../shared/supervision-types.js';
+import { axisTicks, fmtTick } from './axis-ticks.js';
 
 const PALETTE = ['#1f5fa9', '#69b1ff', '#13c2c2', '#95de64', '#fadb14', '#fa8c16', '#b37feb', '#8c8c8c'];
 /** Colours with a meaning keep it in every chart. */
@@ -11,20 +12,7 @@ const W = 560;
 const H = 190;
 const M = { left: 34, right: 8, top: 12, bottom: 26 };
 
-/** Axis ticks: 0 and four or five round steps (1, 2 or 5 × 10ⁿ; whole numbers for counts) reaching `v`. */
-function axisTicks(v: number, whole: boolean): number[] {
-  if (v <= 0) return [0, 1, 2, 3, 4];
-  const raw = Math.max(v, whole ? 4 : 0) / 4;
-  const p = 10 ** Math.floor(Math.log10(raw));
-  let step = [1, 2, 5, 10].map((m) => m * p).find((x) => x >= raw)!;
-  if (whole) step = Math.max(1, Math.round(step));
-  const n = Math.max(1, Math.ceil(v / step - 1e-9));
-  return Array.from({ length: n + 1 }, (_, i) => i * step);
-}
-
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n >= 1 ? n.toFixed(1) : String(Number(n.toFixed(2))));
-/** Axis labels keep the step's precision (0.05 stays 0.05). */
-const fmtTick = (n: number) => String(Number(n.toFixed(2)));
 const monthLabel = (ym: string) => `${Number(ym.slice(5, 7))}月`;
 
 /** Monthly stacked bars (and a line for a total such as 送审), plain SVG with a legend and tooltips. */
