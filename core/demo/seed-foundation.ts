@@ -132,13 +132,26 @@ export const RECENT_DAYS = 45;
 /** The share of this year's older cases that stalled before their decision (the 办案期限 alerts). */
 const STALLED_SHARE = 0.04;
 
+/** One case of `seedCases`, drawn before any is created (so they can be created in date order). */
+interface CasePlan {
+  draft: ReturnType<typeof draftCase>;
+  user: SessionUser;
+  handlerIds: number[];
+  voided: boolean;
+  lived: boolean;
+  siteRecord: boolean;
+  /** Stages entered by hand (cases not lived through), with their dates. */
+  stages: { stage: Stage; on: string }[];
+}
+
 /**
  * Cases of every type over the last 14 months, each created on its opening day through the
- * services. Cases opened more than `RECENT_DAYS` ago are returned in `past`: `liveThroughCases`
- * takes them through legal review, decision, disclosure, 结案 and 归档 on their own dates, so every
- * case past 决定 has its recorded decision. The recent cases, and a few of this year's older ones that
- * stalled, are taken through the early stages only (立案, 调查取证, 法制审核); the review and
- * disclosure seeds decide some of them. The random draws are the same whichever way a case goes.
+ * services, in date order (so their numbers run with their dates). Cases opened more than
+ * `RECENT_DAYS` ago are returned in `past`: `liveThroughCases` takes them through legal review,
+ * decision, disclosure, 结案 and 归档 on their own dates, so every case past 决定 has its recorded
+ * decision. The recent cases, and a few of this year's older ones that stalled, are taken through the
+ * early stages only (立案, 调查取证, 法制审核); the review and disclosure seeds decide some of them.
+ * The random draws are the same whichever way a case goes.
  */
 export async function seedCases(
   app: AppContext,
@@ -153,10 +166,10 @@ export async function seedCases(
   const thisYear = `${today.slice(0, 4)}-01-01`;
   const recentFrom = addDays(today, -RECENT_DAYS);
   const decisionStage = STAGES.indexOf('decision');
-  let voided = 0;
-  const past: PastCase[] = [];
+  const plans: CasePlan[] = [];
   for (let i = 0; i < count; i++) {
-    const { caseType, procedure, openedOn, title, place: where, facts, party } = draftCase(rng, () => addDays(today, -rng.int(0, CASE_WINDOW_DAYS)));
+    const draft = draftCase(rng, () => addDays(today, -rng.int(0, CASE_WINDOW_DAYS)));
+    const { procedure, openedOn } = draft;
     const stalled = openedOn >= thisYear && openedOn < recentFrom && rng.chance(STALLED_SHARE);
     const lived = openedOn < recentFrom && !stalled;
     const first = rng.pick(activeOfficers);
@@ -164,49 +177,54 @@ export async function seedCases(
     const user = rng.pick(handlersByUser);
     // The demo officer who works on the case is its lead handler (only handlers may change a case).
     const lead = user.officerId!;
-    const other = first !== lead ? first : second;
-    const onItsDay = <T>(date: string, fn: () => Promise<T>) => (date < today ? onDay(app, date, fn) : fn());
-    const created = await onItsDay(openedOn, () =>
-      must<{ id: number }>(app, user, 'cases.create', {
-        caseType,
-        procedure,
-        title,
-        place: where,
-        facts,
-        openedOn,
-        handlerIds: procedure === 'simple' ? [lead] : [lead, other],
-        parties: [party],
-      }),
-    );
-    if (rng.chance(0.015)) {
-      await onItsDay(openedOn, () => must(app, admin, 'cases.void', { id: created.id, reason: '立案登记时案件类型选择错误，已重新立案。' }));
-      voided++;
-      continue;
-    }
+    const handlerIds = procedure === 'simple' ? [lead] : [lead, first !== lead ? first : second];
+    const plan: CasePlan = { draft, user, handlerIds, voided: rng.chance(0.015), lived, siteRecord: false, stages: [] };
+    plans.push(plan);
+    if (plan.voided) continue;
     // Older cases have progressed further; a stage entry every few working days.
     const age = Math.round((Date.parse(today) - Date.parse(openedOn)) / 86_400_000);
     const reach = Math.min(STAGES.length - 1, Math.floor((age / CASE_WINDOW_DAYS) * STAGES.length + rng.next() * 2));
     let date = openedOn;
-    const siteRecord = rng.chance(0.3);
-    if (lived) past.push({ id: created.id, user, siteRecord });
-    else if (siteRecord) {
-      await onItsDay(openedOn, () =>
-        must(app, user, 'cases.addRecord', {
-          caseId: created.id,
-          title: '现场勘验笔录',
-          body: `${openedOn} 执法人员在${where}进行现场勘验，当事人在场。勘验情况：${facts.slice(0, 60)}……`,
-        }),
-      );
-    }
+    plan.siteRecord = rng.chance(0.3);
     for (let s = 1; s <= reach; s++) {
       const stage = STAGES[s] as Stage;
       if (stage === 'review' && procedure === 'simple') continue;
       date = addDays(date, rng.int(1, Math.max(1, Math.floor(age / (reach + 1)))));
       if (date > today) break;
       // Lived cases draw the same numbers but take no steps here; the others stop before 决定.
-      if (lived || s >= decisionStage) continue;
-      await onItsDay(date, () => must(app, user, 'cases.advanceStage', { id: created.id, stage, enteredOn: date, note: '' }));
+      if (!lived && s < decisionStage) plan.stages.push({ stage, on: date });
     }
+  }
+
+  const onItsDay = <T>(date: string, fn: () => Promise<T>) => (date < today ? onDay(app, date, fn) : fn());
+  const past: PastCase[] = [];
+  let voided = 0;
+  const inDateOrder = plans.map((p, i) => ({ p, i })).sort((x, y) => x.p.draft.openedOn.localeCompare(y.p.draft.openedOn) || x.i - y.i);
+  for (const { p } of inDateOrder) {
+    const { party, place: where, ...fields } = p.draft;
+    const openedOn = fields.openedOn;
+    const created = await onItsDay(openedOn, () =>
+      must<{ id: number }>(app, p.user, 'cases.create', { ...fields, place: where, handlerIds: p.handlerIds, parties: [party] }),
+    );
+    if (p.voided) {
+      await onItsDay(openedOn, () => must(app, admin, 'cases.void', { id: created.id, reason: '立案登记时案件类型选择错误，已重新立案。' }));
+      voided++;
+      continue;
+    }
+    if (p.lived) {
+      past.push({ id: created.id, user: p.user, siteRecord: p.siteRecord });
+      continue;
+    }
+    if (p.siteRecord) {
+      await onItsDay(openedOn, () =>
+        must(app, p.user, 'cases.addRecord', {
+          caseId: created.id,
+          title: '现场勘验笔录',
+          body: `${openedOn} 执法人员在${where}进行现场勘验，当事人在场。勘验情况：${fields.facts.slice(0, 60)}……`,
+        }),
+      );
+    }
+    for (const { stage, on } of p.stages) await onItsDay(on, () => must(app, p.user, 'cases.advanceStage', { id: created.id, stage, enteredOn: on, note: '' }));
   }
   return { cases: count, voided, past };
 }
