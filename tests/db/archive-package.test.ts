@@ -9,6 +9,7 @@ import { verifyArchive, type ArchiveVerifyProgress } from '../../core/supervisio
 import { readZipDirectory } from '../../core/supervision/archive/zip-read.js';
 import type { ArchiveCreateResult } from '../../shared/supervision-types.js';
 import { supervisionWorld, type SupervisionWorld } from '../helpers/supervision.js';
+import { flipByte } from '../helpers/tamper.js';
 
 const CLI = join(process.cwd(), 'cli', 'sanxiang.mjs');
 let w: SupervisionWorld;
@@ -18,11 +19,6 @@ let caseId: number;
 const footage = Buffer.concat([Buffer.from('ftypisom'), Buffer.alloc(300_000, 7)]);
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n2 0 obj << /Type /Page >> endobj\n3 0 obj << /Type /Page >> endobj\n%%EOF\n');
 
-function flipByte(file: string, at: number) {
-  const b = readFileSync(file);
-  b[at] ^= 0x01;
-  writeFileSync(file, b);
-}
 
 before(async () => {
   w = await supervisionWorld('2026-03-10T10:00:00+08:00');

@@ -1,13 +1,13 @@
 // Admin side of the vault (issue 4): the vault check as a job with progress, cancel and 上次校验;
 // problems named by the clip and cases they belong to; matters in use cannot be removed.
 import assert from 'node:assert/strict';
-import { chmodSync, closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { offload } from '../../core/ingest/offload.js';
 import { verifyJobsFor } from '../../core/ingest/verify-jobs.js';
 import { DEFAULT_AV_MATTERS } from '../../shared/media-defaults.js';
 import { makeRecorder, type RecorderFixture } from '../fixtures/recorder.js';
 import { makeTestApp, officerInput, type TestApp } from '../helpers/app.js';
+import { flipByte } from '../helpers/tamper.js';
 
 let rec: RecorderFixture;
 let t: TestApp;
@@ -22,16 +22,6 @@ after(() => {
   rec.cleanup();
 });
 
-function flipByte(path: string): void {
-  chmodSync(path, 0o644);
-  const fd = openSync(path, 'r+');
-  const b = Buffer.alloc(1);
-  readSync(fd, b, 0, 1, 100);
-  b[0] ^= 0xff;
-  writeSync(fd, b, 0, 1, 100);
-  closeSync(fd);
-  chmodSync(path, 0o444);
-}
 
 test('verify as a job: progress to the end, audited, shown as 上次校验', async () => {
   const before = await t.call('media.verifyStatus', {});
@@ -73,7 +63,7 @@ test('a flipped byte names the clip and the case it is evidence in', async () =>
   });
   const clip = (await t.call('media.list', { kind: 'video', pageSize: 1 })).rows[0];
   await t.call('media.linkToCase', { ids: [clip.id], caseId: c.id });
-  flipByte(t.app.vault.pathOf(clip.sha256));
+  flipByte(t.app.vault.pathOf(clip.sha256), 100);
   const r = await t.call('media.verify', {});
   assert.equal(r.ok, false);
   assert.equal(r.mismatched.length, 1);
@@ -81,7 +71,7 @@ test('a flipped byte names the clip and the case it is evidence in', async () =>
   const s = await t.call('media.verifyStatus', {});
   assert.equal(s.last?.ok, false);
   assert.equal(s.last?.mismatched, 1);
-  flipByte(t.app.vault.pathOf(clip.sha256));
+  flipByte(t.app.vault.pathOf(clip.sha256), 100);
 });
 
 test('a matter in use cannot be removed; renaming it is fine', async () => {

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { offload } from '../../core/ingest/offload.js';
 import { makeRecorder, type RecorderFixture } from '../fixtures/recorder.js';
 import { makeTestApp, type TestApp } from '../helpers/app.js';
+import { flipByte } from '../helpers/tamper.js';
 
 const CLI = join(process.cwd(), 'cli', 'sanxiang.mjs');
 
@@ -39,14 +40,7 @@ test('sanxiang verify: an intact vault is ok', () => {
 
 test('a flipped byte is reported (exit 1), and so is a missing file', () => {
   const victim = t.app.vault.pathOf(shas[0]);
-  chmodSync(victim, 0o644);
-  const fd = openSync(victim, 'r+');
-  const b = Buffer.alloc(1);
-  readSync(fd, b, 0, 1, 100);
-  b[0] ^= 0xff;
-  writeSync(fd, b, 0, 1, 100);
-  closeSync(fd);
-  chmodSync(victim, 0o444);
+  flipByte(victim, 100);
 
   const gone = t.app.vault.pathOf(shas[1]);
   renameSync(gone, `${gone}.moved`);

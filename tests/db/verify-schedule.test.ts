@@ -2,7 +2,6 @@
 // same job the 证据库 tab shows, holding off after a cancel or a failure, and the 工作台 alerts for a
 // check that found problems and for a vault not checked for too long.
 import assert from 'node:assert/strict';
-import { chmodSync, closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { lastVerify } from '../../core/ingest/vault-verify.js';
 import { loadVerifyAttempt, saveVerifyAttempt } from '../../core/ingest/verify-attempt.js';
@@ -12,6 +11,7 @@ import { computeAlerts } from '../../core/supervision/alerts/index.js';
 import { startDesktopNotices } from '../../core/supervision/desktop-notices.js';
 import type { VaultVerifyLast } from '../../shared/media-types.js';
 import { supervisionWorld, type SupervisionWorld } from '../helpers/supervision.js';
+import { flipByte } from '../helpers/tamper.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -46,16 +46,6 @@ test('verifyDue: an hour after a failure, a day after a cancel; an attempt befor
   assert.equal(nextVerifyAt(on, null, NOW, cancelled(2 * HOUR))?.getTime(), NOW.getTime() + 22 * HOUR);
 });
 
-function flipByte(path: string): void {
-  chmodSync(path, 0o644);
-  const fd = openSync(path, 'r+');
-  const b = Buffer.alloc(1);
-  readSync(fd, b, 0, 1, 10);
-  b[0] ^= 0xff;
-  writeSync(fd, b, 0, 1, 10);
-  closeSync(fd);
-  chmodSync(path, 0o444);
-}
 
 let w: SupervisionWorld;
 let clip: { id: number; sha256: string };
@@ -103,7 +93,7 @@ test('never checked: the scheduler runs the check as the 证据库 job, audited 
 });
 
 test('a changed file: the next scheduled check reports it, the 工作台 shows it as danger until a check finds none', async () => {
-  flipByte(w.t.app.vault.pathOf(clip.sha256));
+  flipByte(w.t.app.vault.pathOf(clip.sha256), 10);
   w.clock.set('2026-02-04T10:05:00+08:00');
   const r = await nextResult();
   assert.deepEqual([r.ok, r.problems], [false, true]);
@@ -119,7 +109,7 @@ test('a changed file: the next scheduled check reports it, the 工作台 shows i
   assert.deepEqual(a.items[0].link, { page: 'media', filter: { id: clip.id } });
 
   // Put right (restored from a backup) and checked by hand: the alert goes.
-  flipByte(w.t.app.vault.pathOf(clip.sha256));
+  flipByte(w.t.app.vault.pathOf(clip.sha256), 10);
   w.clock.set('2026-02-04T11:00:00+08:00');
   assert.equal((await w.t.call('media.verify', {})).ok, true);
   assert.equal(alert('vault.problems'), undefined);
@@ -180,7 +170,7 @@ test('not checked for the interval plus a week: the warning; off: none', async (
 
 test('desktop notices: a scheduled check that finds a changed file is announced once, by the alert naming the clip', async () => {
   // 2026-05-17, 37 days after the last check: due, and the 未校验 warning stands.
-  flipByte(w.t.app.vault.pathOf(clip.sha256));
+  flipByte(w.t.app.vault.pathOf(clip.sha256), 10);
   const notices: { title: string; body: string }[] = [];
   const stopNotices = startDesktopNotices(w.t.app, (title, body) => notices.push({ title, body }), { verifyIntervalMs: 20 });
   try {
@@ -193,7 +183,7 @@ test('desktop notices: a scheduled check that finds a changed file is announced 
     assert.equal(notices.filter((n) => n.title === '证据库定时校验').length, 0, 'not announced a second time by the scheduler');
   } finally {
     stopNotices();
-    flipByte(w.t.app.vault.pathOf(clip.sha256));
+    flipByte(w.t.app.vault.pathOf(clip.sha256), 10);
   }
 });
 

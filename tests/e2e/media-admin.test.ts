@@ -6,7 +6,7 @@
 // set in 设置 (下次自动校验 on the tab) and a finding shows on the 工作台.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -19,6 +19,7 @@ import { ffmpegBin, makeRecorder, OFFICER_NO, SERIAL } from '../fixtures/recorde
 import { ADMIN_PASSWORD, makeTestApp, officerInput, USER_PASSWORD } from '../helpers/app.js';
 import { collectPageErrors, launchBrowser, newPage, PROJECT_ROOT, screenshot } from '../helpers/browser.js';
 import { login } from './support.js';
+import { flipByte } from '../helpers/tamper.js';
 
 let browser: Browser;
 before(async () => {
@@ -49,16 +50,6 @@ function cachedClip(name: string, secs: number, freq: number): string {
   return out;
 }
 
-function flipByte(path: string): void {
-  chmodSync(path, 0o644);
-  const fd = openSync(path, 'r+');
-  const b = Buffer.alloc(1);
-  readSync(fd, b, 0, 1, 200);
-  b[0] ^= 0xff;
-  writeSync(fd, b, 0, 1, 200);
-  closeSync(fd);
-  chmodSync(path, 0o444);
-}
 
 async function signIn(openUrl: string, username: string, password: string, changeTo?: string): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
   const { context, page } = await newPage(browser);
@@ -245,7 +236,7 @@ test('matters, recorder models, contact strip, hold, vault check and purge', { t
     await screenshot(page, '36-10-clip-held');
 
     // ---- 证据库: a flipped byte in the linked clip is named, with its case and what to do.
-    flipByte(t.app.vault.pathOf(linked.sha256));
+    flipByte(t.app.vault.pathOf(linked.sha256), 200);
     await page.getByRole('menuitem', { name: '音视频' }).click();
     await page.getByRole('tab', { name: '证据库' }).click();
     await page.getByText('证据库尚未校验过').waitFor();
@@ -277,7 +268,7 @@ test('matters, recorder models, contact strip, hold, vault check and purge', { t
     await drawer.waitFor({ state: 'hidden' });
     await vaultCard.click();
     await page.waitForURL(/#\/media\?tab=vault$/);
-    flipByte(t.app.vault.pathOf(linked.sha256));
+    flipByte(t.app.vault.pathOf(linked.sha256), 200);
     await page.getByRole('button', { name: '重新校验' }).click();
     await page.getByText(/^校验完成：\d+ 个文件/).waitFor({ timeout: 60_000 });
     const next = (await t.call('media.verifyStatus', {})).schedule.nextAt!;
@@ -328,7 +319,7 @@ test('matters, recorder models, contact strip, hold, vault check and purge', { t
 
     // An auditor proves the vault on the 审计 page: the damaged clip is named, without a link to a page they cannot open.
     await t.user('shenji', ['auditor']);
-    flipByte(t.app.vault.pathOf(linked.sha256));
+    flipByte(t.app.vault.pathOf(linked.sha256), 200);
     const au = await signIn(harness.openUrl, 'shenji', USER_PASSWORD, 'Audit#2026x');
     await au.page.getByRole('menuitem', { name: '审计' }).click();
     const check = au.page.locator('.ant-card', { hasText: '下次自动校验' });
