@@ -2,10 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { chmod, mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { giveChunks, takeChunk } from '../../vault/chunk-buffers.js';
-import { acquireHasher } from '../../vault/hasher-pool.js';
-
-const CHUNK = 4 * 1024 * 1024;
+import { hashReading } from '../../vault/hash-file.js';
 
 export interface CopyOptions {
   /** Vault objects are made read-only (the default); a database copy is not. */
@@ -32,7 +29,8 @@ export async function copyVerified(src: string, dest: string, expected: string, 
   let kept = false;
   try {
     out = await open(tmp, 'wx');
-    const { sha256, size } = await copyChunks(input, out, opts);
+    const target = out;
+    const { sha256, size } = await hashReading(input, { signal: opts.signal, onBytes: opts.onBytes, write: (buf, length, at) => writeAll(target, buf, length, at) });
     await out.sync();
     await out.close();
     out = undefined;
@@ -47,42 +45,6 @@ export async function copyVerified(src: string, dest: string, expected: string, 
     await input.close().catch(() => undefined);
     if (!kept) await removeReadOnly(tmp).catch(() => undefined);
   }
-}
-
-/** Reads `input` into `out` at the same offsets, hashing on a worker; checks `signal` before each chunk. */
-async function copyChunks(input: FileHandle, out: FileHandle, opts: CopyOptions): Promise<{ sha256: string; size: number }> {
-  const hasher = acquireHasher();
-  const buffers = [takeChunk(CHUNK), takeChunk(CHUNK)];
-  // What each buffer is waiting for: the write and the hash of the bytes last read into it.
-  const busy: Promise<unknown>[] = [Promise.resolve(), Promise.resolve()];
-  try {
-    let size = 0;
-    for (let i = 0; ; i = 1 - i) {
-      await busy[i];
-      opts.signal?.throwIfAborted();
-      const buf = buffers[i].view;
-      const { bytesRead } = await input.read(buf, 0, CHUNK, size);
-      if (bytesRead === 0) break;
-      const at = size;
-      size += bytesRead;
-      const step = bothSettled(hasher.update(buf, bytesRead), writeAll(out, buf, bytesRead, at).then(() => opts.onBytes?.(bytesRead)));
-      // Awaited on the buffer's next turn (or below); a failure meanwhile is not an unhandled rejection.
-      step.catch(() => undefined);
-      busy[i] = step;
-    }
-    await Promise.all(busy);
-    return { sha256: await hasher.digest(), size };
-  } finally {
-    // The buffers go back to the pool only once the worker and the write are done with them.
-    await Promise.allSettled(busy);
-    hasher.release();
-    giveChunks(buffers);
-  }
-}
-
-/** Waits for both (the buffer stays in use until both are done), then fails with the first failure. */
-async function bothSettled(a: Promise<unknown>, b: Promise<unknown>): Promise<void> {
-  for (const r of await Promise.allSettled([a, b])) if (r.status === 'rejected') throw r.reason;
 }
 
 async function writeAll(out: FileHandle, buf: Buffer, length: number, position: number): Promise<void> {
