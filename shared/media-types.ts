@@ -292,6 +292,8 @@ export interface VaultVerifyReport {
   /** Files in the vault without a database row (left by an interrupted import; adopted by the next one). */
   unregistered: string[];
   durationMs: number;
+  /** When the interrupted scheduled check this one went on from began (null: checked from the start). */
+  resumedFrom: string | null;
 }
 
 export type VaultVerifyState = 'running' | 'done' | 'cancelled' | 'failed';
@@ -305,6 +307,8 @@ export interface VaultVerifyJob extends FileWorkProgress {
   startedAt: string;
   finishedAt: string | null;
   startedBy: string;
+  /** Started by the schedule: an interrupted one goes on from where it stopped next time. */
+  scheduled: boolean;
 }
 
 /** The last completed check (from the audit trail, so checks run by `sanxiang verify` count too). */

@@ -5,6 +5,7 @@ import type { AppContext } from '../app.js';
 import type { VaultIssue, VaultOwner, VaultVerifyLast, VaultVerifyReport } from '../../shared/media-types.js';
 import { hashFile } from '../vault/hash-file.js';
 import { SHA256_RE } from '../vault/vault.js';
+import type { VerifyCheckpoint } from './verify-checkpoint.js';
 
 function kindsOf(app: AppContext): Map<string, string[]> {
   const kinds = new Map<string, string[]>();
@@ -58,10 +59,15 @@ async function vaultFiles(root: string): Promise<string[]> {
   return out;
 }
 
+/** Seconds between checkpoints of a check that can be resumed. */
+const CHECKPOINT_EVERY_MS = 5_000;
+
 /**
- * Re-hashes every object the database knows (originals, derived files, case attachments) and
- * reports those whose bytes no longer match their address (tampering or disk fault) and those
- * missing; also lists vault files without a database row (left by an interrupted import).
+ * Re-hashes every object the database knows (originals, derived files, case attachments), in SHA-256
+ * order, and reports those whose bytes no longer match their address (tampering or disk fault) and
+ * those missing; also lists vault files without a database row (left by an interrupted import).
+ * With `resume` it goes on after the checkpoint of an interrupted check; with `onCheckpoint` it tells
+ * where it is every few seconds and when it stops, so that it can be resumed.
  */
 export async function verifyVault(
   app: AppContext,
@@ -71,17 +77,29 @@ export async function verifyVault(
     onProgress?: (checked: number, total: number, bytes: number) => void;
     /** After each chunk (4 MiB), for byte-level progress on large files. */
     onBytes?: (bytes: number) => void;
+    resume?: VerifyCheckpoint | null;
+    onCheckpoint?: (c: VerifyCheckpoint) => void;
   } = {},
 ): Promise<VaultVerifyReport> {
   const t0 = Date.now();
-  const objects = app.db.prepare(`SELECT sha256, size FROM vault_objects ORDER BY sha256`).all() as { sha256: string; size: number }[];
+  const from = opts.resume ?? null;
+  const total = (app.db.prepare(`SELECT count(*) FROM vault_objects`).pluck().get() as number);
+  const objects = app.db.prepare(`SELECT sha256, size FROM vault_objects WHERE sha256 > ? ORDER BY sha256`).all(from?.after ?? '') as { sha256: string; size: number }[];
   const kinds = kindsOf(app);
   const stillRegistered = app.db.prepare(`SELECT 1 FROM vault_objects WHERE sha256 = ?`).pluck();
-  const mismatched: VaultIssue[] = [];
-  const missing: VaultIssue[] = [];
-  let bytes = 0;
-  let checked = 0;
+  const mismatched: VaultIssue[] = [...(from?.mismatched ?? [])];
+  const missing: VaultIssue[] = [...(from?.missing ?? [])];
+  let bytes = from?.bytes ?? 0;
+  let checked = from?.checked ?? 0;
+  const startedAt = from?.startedAt ?? app.now().toISOString();
+  let after = from?.after ?? '';
+  let toldAt = Date.now();
+  const checkpoint = () => opts.onCheckpoint?.({ startedAt, after, checked, bytes, mismatched, missing });
   for (const o of objects) {
+    if (opts.signal?.aborted) {
+      checkpoint();
+      opts.signal.throwIfAborted();
+    }
     const path = app.vault.pathOf(o.sha256);
     const k = kinds.get(o.sha256) ?? ['未引用'];
     if (!existsSync(path)) {
@@ -93,16 +111,24 @@ export async function verifyVault(
         bytes += h.size;
         if (h.sha256 !== o.sha256 || h.size !== o.size) mismatched.push({ sha256: o.sha256, path, kinds: k, actual: h.sha256, owners: ownersOf(app, o.sha256) });
       } catch (e) {
-        if ((e as Error).name === 'AbortError') throw e;
+        if ((e as Error).name === 'AbortError') {
+          checkpoint(); // this object is checked again when the check goes on
+          throw e;
+        }
         const actual = `无法读取：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
         // (unless purged while being read)
         if (stillRegistered.get(o.sha256)) mismatched.push({ sha256: o.sha256, path, kinds: k, actual, owners: ownersOf(app, o.sha256) });
       }
     }
     checked++;
-    opts.onProgress?.(checked, objects.length, bytes);
+    after = o.sha256;
+    opts.onProgress?.(checked, Math.max(total, checked), bytes);
+    if (Date.now() - toldAt >= CHECKPOINT_EVERY_MS) {
+      toldAt = Date.now();
+      checkpoint();
+    }
   }
-  const known = new Set(objects.map((o) => o.sha256));
+  const known = new Set(app.db.prepare(`SELECT sha256 FROM vault_objects`).pluck().all() as string[]);
   const unregistered = (await vaultFiles(app.vault.root)).filter((f) => !known.has(f)).sort();
   return {
     ok: mismatched.length === 0 && missing.length === 0,
@@ -112,6 +138,7 @@ export async function verifyVault(
     missing,
     unregistered,
     durationMs: Date.now() - t0,
+    resumedFrom: from?.startedAt ?? null,
   };
 }
 
@@ -131,6 +158,7 @@ export function auditVerify(app: AppContext, actor: { id: number | null; usernam
         mismatched: r.mismatched.map((m) => m.sha256),
         missing: r.missing.map((m) => m.sha256),
         unregistered: r.unregistered.length,
+        ...(r.resumedFrom ? { resumedFrom: r.resumedFrom } : {}),
       },
     }),
   )();

@@ -4,6 +4,7 @@ import type { VaultVerifyJob, VaultVerifyReport, VaultVerifyStatus } from '../..
 import { notFound } from '../errors.js';
 import { auditVerify, lastVerify, verifyVault } from './vault-verify.js';
 import { saveVerifyAttempt } from './verify-attempt.js';
+import { loadVerifyCheckpoint, saveVerifyCheckpoint } from './verify-checkpoint.js';
 
 interface Starter {
   id: number | null;
@@ -21,17 +22,23 @@ export class VerifyJobs {
   private current: { status: VaultVerifyJob; controller: AbortController; done: Promise<void> } | null = null;
   constructor(private readonly app: AppContext) {}
 
-  start(by: Starter): VaultVerifyJob {
+  /**
+   * Starts a check (or returns the running one). With `resumeWithinDays` (the schedule) it goes on
+   * from the checkpoint of an interrupted check begun within those days; a check started by a person
+   * checks everything. Either way it keeps a checkpoint while it runs, removed once it completes.
+   */
+  start(by: Starter, opts: { resumeWithinDays?: number } = {}): VaultVerifyJob {
     if (this.current?.status.state === 'running') return this.current.status;
+    const resume = opts.resumeWithinDays ? loadVerifyCheckpoint(this.app, opts.resumeWithinDays) : null;
     const totals = this.app.db.prepare(`SELECT count(*) AS n, coalesce(sum(size), 0) AS bytes FROM vault_objects`).get() as { n: number; bytes: number };
     const controller = new AbortController();
     const t0 = Date.now();
     const status: VaultVerifyJob = {
       jobId: randomBytes(8).toString('hex'),
       state: 'running',
-      filesDone: 0,
+      filesDone: resume?.checked ?? 0,
       filesTotal: totals.n,
-      bytesDone: 0,
+      bytesDone: resume?.bytes ?? 0,
       bytesTotal: totals.bytes,
       mbPerSec: 0,
       etaSeconds: null,
@@ -40,20 +47,30 @@ export class VerifyJobs {
       startedAt: this.app.now().toISOString(),
       finishedAt: null,
       startedBy: by.displayName,
+      scheduled: !!opts.resumeWithinDays,
     };
+    let bytesNow = 0;
     const onBytes = (n: number) => {
       status.bytesDone += n;
+      bytesNow += n;
       const secs = (Date.now() - t0) / 1000;
-      status.mbPerSec = secs > 0.5 ? status.bytesDone / 1024 / 1024 / secs : 0;
+      status.mbPerSec = secs > 0.5 ? bytesNow / 1024 / 1024 / secs : 0;
       status.etaSeconds = status.mbPerSec > 0 ? Math.max(0, status.bytesTotal - status.bytesDone) / 1024 / 1024 / status.mbPerSec : null;
     };
-    const done = verifyVault(this.app, { signal: controller.signal, onBytes, onProgress: (checked) => (status.filesDone = checked) })
+    const done = verifyVault(this.app, {
+      signal: controller.signal,
+      onBytes,
+      onProgress: (checked) => (status.filesDone = checked),
+      resume,
+      onCheckpoint: (c) => saveVerifyCheckpoint(this.app, c),
+    })
       .then((r) => {
         status.report = r;
         status.state = 'done';
         status.bytesDone = r.bytes;
         auditVerify(this.app, by, r);
         saveVerifyAttempt(this.app, null);
+        saveVerifyCheckpoint(this.app, null);
       })
       .catch((e: Error) => {
         if (e.name === 'AbortError' || controller.signal.aborted) status.state = 'cancelled';

@@ -95,7 +95,7 @@ export function startVaultVerifyScheduler(app: AppContext, opts: { intervalMs?: 
       const st = jobs.status();
       const busy = jobs.running() || ingestJobsFor(app).list().some((j) => j.state === 'running');
       if (!verifyDue(getMediaSettings(app), st.last, app.now(), { objects: st.objects, busy, attempt: loadVerifyAttempt(app) })) return;
-      const job = jobs.start(SYSTEM_VERIFY_STARTER);
+      const job = jobs.start(SYSTEM_VERIFY_STARTER, { resumeWithinDays: getMediaSettings(app).verifyEveryDays });
       void jobs
         .wait(job.jobId)
         .catch(() => undefined)

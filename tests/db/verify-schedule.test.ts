@@ -3,10 +3,11 @@
 // check that found problems and for a vault not checked for too long.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { lastVerify } from '../../core/ingest/vault-verify.js';
+import { lastVerify, verifyVault } from '../../core/ingest/vault-verify.js';
+import { loadVerifyCheckpoint, saveVerifyCheckpoint, type VerifyCheckpoint } from '../../core/ingest/verify-checkpoint.js';
 import { loadVerifyAttempt, saveVerifyAttempt } from '../../core/ingest/verify-attempt.js';
 import { verifyJobsFor } from '../../core/ingest/verify-jobs.js';
-import { nextVerifyAt, startVaultVerifyScheduler, verifyDue, type ScheduledVerifyResult } from '../../core/ingest/verify-scheduler.js';
+import { nextVerifyAt, startVaultVerifyScheduler, SYSTEM_VERIFY_STARTER, verifyDue, type ScheduledVerifyResult } from '../../core/ingest/verify-scheduler.js';
 import { computeAlerts } from '../../core/supervision/alerts/index.js';
 import { startDesktopNotices } from '../../core/supervision/desktop-notices.js';
 import type { VaultVerifyLast } from '../../shared/media-types.js';
@@ -196,6 +197,48 @@ test('never checked: the warning counts from the oldest file in the vault', asyn
     v.clock.set('2026-02-11T11:00:00+08:00');
     const a = computeAlerts(v.t.app).alerts.find((x) => x.id === 'vault.unverified');
     assert.equal(a?.items[0].detail, '从未校验过；最早的文件于 2026-01-05 存入，已 37 天。请管理员在“音视频—证据库”中校验一次。');
+  } finally {
+    v.t.close();
+  }
+});
+
+test('an interrupted scheduled check goes on from where it stopped; a check started by a person checks everything', async () => {
+  const v = await supervisionWorld('2026-06-01T10:00:00+08:00');
+  try {
+    const at = v.clock.now().toISOString();
+    for (let i = 0; i < 4; i++) v.media({ fileName: `DCAM_DSJ001_0101_20260601_09${i}000.mp4`, ingestedAt: at, bytes: Buffer.from(`录像${i}`.repeat(500)) });
+    const shas = v.t.app.db.prepare(`SELECT sha256 FROM vault_objects ORDER BY sha256`).pluck().all() as string[];
+
+    // The program closes after two objects: the last checkpoint names the second.
+    const stop = new AbortController();
+    let saved: VerifyCheckpoint | null = null;
+    await assert.rejects(
+      verifyVault(v.t.app, { signal: stop.signal, onProgress: (n) => n === 2 && stop.abort(), onCheckpoint: (c) => (saved = c) }),
+      (e: Error) => e.name === 'AbortError',
+    );
+    const c = saved as VerifyCheckpoint | null;
+    assert.deepEqual([c?.after, c?.checked], [shas[1], 2]);
+    saveVerifyCheckpoint(v.t.app, c);
+
+    // Damage to an object already checked is not seen by the rest of that check …
+    flipByte(v.t.app.vault.pathOf(shas[0]), 10);
+    v.clock.set('2026-06-02T10:00:00+08:00');
+    const jobs = verifyJobsFor(v.t.app);
+    const resumed = await jobs.wait(jobs.start(SYSTEM_VERIFY_STARTER, { resumeWithinDays: 30 }).jobId);
+    assert.equal(resumed.ok, true);
+    assert.equal(resumed.checked, shas.length);
+    assert.equal(resumed.resumedFrom, c!.startedAt);
+    assert.equal(loadVerifyCheckpoint(v.t.app, 30), null, 'a completed check removes its checkpoint');
+
+    // … and is found by the next full one, as by a check a person starts.
+    const full = await jobs.wait(jobs.start({ id: null, username: 'admin', displayName: '系统管理员' }).jobId);
+    assert.deepEqual(full.mismatched.map((m) => m.sha256), [shas[0]]);
+    assert.equal(full.resumedFrom, null);
+
+    // A checkpoint older than the interval is not gone on from.
+    saveVerifyCheckpoint(v.t.app, { ...c!, startedAt: '2026-04-01T02:00:00.000Z' });
+    assert.equal(loadVerifyCheckpoint(v.t.app, 30), null);
+    flipByte(v.t.app.vault.pathOf(shas[0]), 10);
   } finally {
     v.t.close();
   }

@@ -123,7 +123,7 @@ export async function restoreBackup(source: string, dataDir: string, opts: Resto
     }
   } catch (e) {
     await cleanup();
-    // A stop inside a copy (the signal's reason) or between files reads the same.
-    throw signal?.aborted && (e === signal.reason || (e instanceof UserError && e.code === 'CANCELLED')) ? new UserError('CANCELLED', CANCELLED) : e;
+    // Stopped inside a copy (the signal's reason is thrown) or between files: the same for the user.
+    throw signal?.aborted ? new UserError('CANCELLED', CANCELLED) : e;
   }
 }

@@ -171,6 +171,7 @@ const KEY_LABELS: Record<string, string> = {
   backupCreatedAt: '备份时间',
   checkedObjects: '已校验证据文件数',
   dataDir: '数据文件夹',
+  resumedFrom: '接续中断的校验（开始于）',
 };
 
 /** Enumerated values by the key they appear under. */

@@ -77,11 +77,20 @@ function Running({ job }: { job: VaultVerifyJob }) {
   );
 }
 
-const when = (job: VaultVerifyJob) => `${formatDateTime(job.finishedAt ?? job.startedAt)} 由${job.startedBy}校验`;
+const when = (job: VaultVerifyJob) =>
+  `${formatDateTime(job.finishedAt ?? job.startedAt)} 由${job.startedBy}校验` +
+  (job.report?.resumedFrom ? `（接续 ${formatDateTime(job.report.resumedFrom)} 开始、中途中断的定时校验）` : '');
 
 function Outcome({ job }: { job: VaultVerifyJob }) {
   if (job.state === 'cancelled') {
-    return <Alert type="info" showIcon title={`校验已取消（已校验 ${job.filesDone} / ${job.filesTotal} 个文件），不计为一次完整校验。`} />;
+    return (
+      <Alert
+        type="info"
+        showIcon
+        title={`校验已取消（已校验 ${job.filesDone} / ${job.filesTotal} 个文件），不计为一次完整校验。`}
+        description={job.scheduled ? '下次定时校验从中断处接着校验。' : undefined}
+      />
+    );
   }
   if (job.state === 'failed') return <Alert type="error" showIcon title={job.error ?? '校验失败'} description="请检查存放数据的磁盘是否可以访问，然后重试。" />;
   const r = job.report;
