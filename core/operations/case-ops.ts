@@ -1,7 +1,7 @@
 import { STAGES, STAGE_LABELS, type Stage } from '../../shared/domain.js';
 import type { FieldWarning } from '../../shared/types.js';
-import { mayChangeCase, NOT_HANDLER_MESSAGE } from '../../shared/logic/case-access.js';
-import { conflict, forbidden, invalid, notFound, UserError } from '../errors.js';
+import { conflict, invalid, notFound, UserError } from '../errors.js';
+import { assertMayChangeCase } from '../cases/case-guard.js';
 import { checkHandlers, checkParties } from '../cases/case-checks.js';
 import { allocateCaseNumber, checkManualCaseNumber } from '../cases/case-numbers.js';
 import { loadCaseDetail } from '../cases/case-detail.js';
@@ -20,8 +20,7 @@ function editableCase(ctx: OpContext, id: number): CaseRow {
   if (!c) throw notFound('该案件');
   if (c.status === 'voided') throw new UserError('CASE_READ_ONLY', `案件 ${c.caseNo} 已作废，不能再修改。`);
   if (c.stage === 'archived') throw new UserError('CASE_READ_ONLY', `案件 ${c.caseNo} 已归档，归档后的案卷只读。`);
-  const user = currentUser(ctx);
-  if (!mayChangeCase(user, ctx.app.repos.cases.handlers(id).map((h) => h.officerId))) throw forbidden(NOT_HANDLER_MESSAGE);
+  assertMayChangeCase(ctx.app, currentUser(ctx), id);
   return c;
 }
 

@@ -16,6 +16,7 @@ import { listMedia, toDetail, toSummary } from '../media/media-view.js';
 import { deriveQueueFor } from '../media/proxy-queue.js';
 import { makeSnapshot } from '../media/thumbnails.js';
 import { currentUser, type Handlers, type OpContext, type OpsWithPrefix } from './context.js';
+import { assertMayChangeCase } from '../cases/case-guard.js';
 
 const actorOf = (ctx: OpContext): Actor => {
   const u = currentUser(ctx);
@@ -60,17 +61,20 @@ export const mediaHandlers: Handlers<OpsWithPrefix<'media.'>> = {
   'media.get': (ctx, { id }) => toDetail(ctx.app, itemOrThrow(ctx, id), ctx.user?.officerId ?? null),
 
   'media.annotate': (ctx, { id, ...patch }) => {
+    if (patch.caseId) assertMayChangeCase(ctx.app, currentUser(ctx), patch.caseId);
     const row = annotateItem(ctx.app, id, patch, { id: currentUser(ctx).id }, (s) => ctx.audit('media', id, s));
     return toDetail(ctx.app, row, ctx.user?.officerId ?? null);
   },
 
   'media.bulkAnnotate': (ctx, { ids, patch }) => {
+    if (patch.caseId) assertMayChangeCase(ctx.app, currentUser(ctx), patch.caseId);
     for (const id of ids) annotateItem(ctx.app, id, patch, { id: currentUser(ctx).id }, (s) => ctx.audit('media', id, s));
     return { updated: ids.length };
   },
 
   'media.linkToCase': (ctx, { ids, caseId }) => {
     const c = requireOpenCase(ctx.app, caseId);
+    assertMayChangeCase(ctx.app, currentUser(ctx), caseId);
     const repo = mediaRepo(ctx.app.db);
     let linked = 0;
     for (const id of ids) {
@@ -86,6 +90,7 @@ export const mediaHandlers: Handlers<OpsWithPrefix<'media.'>> = {
 
   'media.unlinkFromCase': (ctx, { id, caseId, reason }) => {
     const c = caseOrThrow(ctx, caseId);
+    assertMayChangeCase(ctx.app, currentUser(ctx), caseId);
     itemOrThrow(ctx, id);
     if (!mediaRepo(ctx.app.db).unlink(id, caseId)) throw notFound('该关联');
     ctx.audit('media', id, { unlinkedCase: c.caseNo, caseId, reason });
@@ -101,6 +106,7 @@ export const mediaHandlers: Handlers<OpsWithPrefix<'media.'>> = {
 
   'media.setCaseMatters': (ctx, { caseId, matters }) => {
     const c = caseOrThrow(ctx, caseId);
+    assertMayChangeCase(ctx.app, currentUser(ctx), caseId);
     const change = setCaseMatters(ctx.app, caseId, matters, currentUser(ctx).id);
     ctx.audit('case', caseId, { caseNo: c.caseNo, avMatters: change });
     return caseGaps(ctx.app, caseId);
@@ -110,6 +116,7 @@ export const mediaHandlers: Handlers<OpsWithPrefix<'media.'>> = {
     const user = currentUser(ctx);
     if (!user.officerId) throw forbidden('无法记录说明须由执法人员本人签署：您的账号没有关联执法人员。');
     const c = caseOrThrow(ctx, caseId);
+    assertMayChangeCase(ctx.app, currentUser(ctx), caseId);
     const m = requireMatter(ctx.app, matter);
     const sid = recordNoRecording(ctx.app, caseId, matter, user.officerId, reason, user.id);
     ctx.audit('case', caseId, { caseNo: c.caseNo, noRecordingStatement: sid, matter: m.label, reason });

@@ -203,6 +203,16 @@ describe('media operations', () => {
     const r = await t.call('media.bulkAnnotate', { ids, patch: { collectors: [officerId], proof: '巡查' } }, officer);
     assert.equal(r.updated, ids.length);
     assert.equal((await t.call('media.list', { annotated: false }, officer)).total, 0);
+    // Footage becomes a case's evidence only by its handlers (or the head, an administrator).
+    const outsider = await t.user('wang', ['officer'], { officerId: (await t.call('officers.create', officerInput('王旁人'))).id });
+    for (const e of [
+      await t.fails('media.linkToCase', { ids: ids.slice(0, 2), caseId }, outsider),
+      await t.fails('media.bulkAnnotate', { ids, patch: { caseId } }, outsider),
+      await t.fails('media.recordNoRecordingReason', { caseId, matter: 'inspection', reason: '设备故障' }, outsider),
+    ]) {
+      assert.equal(e.code, 'FORBIDDEN');
+      assert.match(e.message, /不是本案承办人/);
+    }
     const link = await t.call('media.linkToCase', { ids: ids.slice(0, 2), caseId }, officer);
     assert.equal(link.linked, 2);
     assert.equal((await t.fails('media.annotate', { id: ids[0], proof: 'x' }, reviewer)).code, 'FORBIDDEN');
