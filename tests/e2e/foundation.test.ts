@@ -369,7 +369,7 @@ test('an officer sees no 设置 or 审计, and the services refuse settings.upda
     await screenshot(page, '06b-case-not-handler');
 
     await page.getByRole('button', { name: '退出登录' }).click();
-    await page.getByRole('button', { name: '登录' }).waitFor();
+    await page.getByRole('button', { name: '登录', exact: true }).waitFor();
     const me = await page.evaluate(() => (globalThis as unknown as PageWindow).sessionStorage.getItem('sanxiang.session'));
     assert.equal(me, null, 'signing out forgets the session');
   } finally {

@@ -35,7 +35,7 @@ test('wrong passwords count down, and an idle session returns to the login scree
     offset = 31 * 60_000;
     await page.getByRole('menuitem', { name: '案件' }).click();
     await page.getByText('长时间未操作，已自动退出登录', { exact: false }).waitFor();
-    await page.getByRole('button', { name: '登录' }).waitFor();
+    await page.getByRole('button', { name: '登录', exact: true }).waitFor();
     await screenshot(page, '09-login-after-idle');
     // Signing in again works and the session id was replaced.
     await login(page, ADMIN.username, ADMIN.password);

@@ -46,7 +46,7 @@ export async function seedOfficer(app: AppContext, session: string, o: { name: s
 export async function login(page: Page, username: string, password: string): Promise<void> {
   await page.getByLabel('账号').fill(username);
   await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('button', { name: '登录', exact: true }).click();
 }
 
 /** Picks an option in an open antd Select dropdown by its text. */
