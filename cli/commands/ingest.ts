@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { authenticate } from '../../core/accounts/login.js';
 import type { AppContext } from '../../core/app.js';
 import { UserError } from '../../core/errors.js';
@@ -77,7 +78,7 @@ export const ingestCommand: Command = {
           ...(derived ? { derived } : {}),
         };
         // For `sanxiang bench ingest`: the process's peak memory.
-        if (process.env.SANXIANG_BENCH_STATS === '1') value.maxRssKb = process.resourceUsage().maxRSS;
+        if (process.env.SANXIANG_BENCH_STATS === '1') value.maxRssKb = peakRssKb();
         const lines = [
           r.cancelled ? '导入已取消。' : '导入完成。',
           `新导入 ${r.copied} 个文件（${fmtBytes(r.bytes)}），重复内容 ${r.duplicates} 个，已导入过 ${r.skipped} 个，未导入 ${r.failed.length} 个。`,
@@ -92,3 +93,17 @@ export const ingestCommand: Command = {
     });
   },
 };
+
+/**
+ * This process's peak resident memory in KiB. On Linux, VmHWM of /proc/self/status: getrusage's
+ * maxRSS also counts the parent's memory at the fork that started this process.
+ */
+function peakRssKb(): number {
+  try {
+    const m = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (m) return Number(m[1]);
+  } catch {
+    // not Linux
+  }
+  return process.resourceUsage().maxRSS;
+}
