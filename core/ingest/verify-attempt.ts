@@ -1,6 +1,5 @@
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { AppContext } from '../app.js';
+import { readStateFile, stateFile, writeStateFile } from '../state-file.js';
 
 /** A vault check that did not complete: it failed, or someone cancelled it. */
 export interface VerifyAttempt {
@@ -13,27 +12,13 @@ export interface VerifyAttempt {
  * whose every change a backup would copy again), so that the schedule holds off after a cancel
  * even when the program is restarted. A completed check is in the audit trail and clears it.
  */
-const attemptFile = (app: AppContext) => join(app.dataDir, 'vault-verify-attempt.json');
+const attemptFile = (app: AppContext) => stateFile(app, 'vault-verify-attempt.json');
 
 export function loadVerifyAttempt(app: AppContext): VerifyAttempt | null {
-  try {
-    const a = JSON.parse(readFileSync(attemptFile(app), 'utf8')) as Partial<VerifyAttempt>;
-    return typeof a.at === 'string' && (a.outcome === 'failed' || a.outcome === 'cancelled') ? { at: a.at, outcome: a.outcome } : null;
-  } catch {
-    return null;
-  }
+  const a = readStateFile(attemptFile(app)) as Partial<VerifyAttempt> | null;
+  return a && typeof a.at === 'string' && (a.outcome === 'failed' || a.outcome === 'cancelled') ? { at: a.at, outcome: a.outcome } : null;
 }
 
 export function saveVerifyAttempt(app: AppContext, a: VerifyAttempt | null): void {
-  const f = attemptFile(app);
-  try {
-    if (!a) {
-      if (existsSync(f)) rmSync(f, { force: true });
-      return;
-    }
-    writeFileSync(`${f}.tmp`, JSON.stringify(a));
-    renameSync(`${f}.tmp`, f);
-  } catch (e) {
-    console.error('[sanxiang] cannot save the vault check attempt:', e);
-  }
+  writeStateFile(attemptFile(app), a);
 }

@@ -1,7 +1,6 @@
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { VaultIssue } from '../../shared/media-types.js';
 import type { AppContext } from '../app.js';
+import { readStateFile, stateFile, writeStateFile } from '../state-file.js';
 
 /**
  * How far a scheduled vault check got before it stopped (the program was closed, or it was
@@ -20,30 +19,16 @@ export interface VerifyCheckpoint {
   missing: VaultIssue[];
 }
 
-const checkpointFile = (app: AppContext) => join(app.dataDir, 'vault-verify-checkpoint.json');
+const checkpointFile = (app: AppContext) => stateFile(app, 'vault-verify-checkpoint.json');
 
 /** The checkpoint of an interrupted check begun less than `maxAgeDays` ago, else null (start afresh). */
 export function loadVerifyCheckpoint(app: AppContext, maxAgeDays: number): VerifyCheckpoint | null {
-  try {
-    const c = JSON.parse(readFileSync(checkpointFile(app), 'utf8')) as VerifyCheckpoint;
-    const fresh = app.now().getTime() - Date.parse(c.startedAt) < Math.max(1, maxAgeDays) * 86_400_000;
-    const valid = typeof c.after === 'string' && Number.isInteger(c.checked) && Array.isArray(c.mismatched) && Array.isArray(c.missing);
-    return fresh && valid ? c : null;
-  } catch {
-    return null;
-  }
+  const c = readStateFile(checkpointFile(app)) as VerifyCheckpoint | null;
+  if (!c || typeof c.after !== 'string' || typeof c.startedAt !== 'string' || !Number.isInteger(c.checked) || !Array.isArray(c.mismatched) || !Array.isArray(c.missing)) return null;
+  const fresh = app.now().getTime() - Date.parse(c.startedAt) < Math.max(1, maxAgeDays) * 86_400_000;
+  return fresh ? c : null;
 }
 
 export function saveVerifyCheckpoint(app: AppContext, c: VerifyCheckpoint | null): void {
-  const f = checkpointFile(app);
-  try {
-    if (!c) {
-      if (existsSync(f)) rmSync(f, { force: true });
-      return;
-    }
-    writeFileSync(`${f}.tmp`, JSON.stringify(c));
-    renameSync(`${f}.tmp`, f);
-  } catch (e) {
-    console.error('[sanxiang] cannot save the vault check checkpoint:', e);
-  }
+  writeStateFile(checkpointFile(app), c);
 }

@@ -1,6 +1,5 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { AppContext } from '../../app.js';
+import { readStateFile, stateFile, writeStateFile } from '../../state-file.js';
 import {
   BACKUP_SETTINGS_DOCUMENT,
   BACKUP_SETTINGS_SCHEMA,
@@ -30,24 +29,13 @@ export const EMPTY_BACKUP_STATE: BackupState = { lastRunAt: null, lastOk: null, 
  * database: writing it into the database would change the database after every backup, and the
  * next run could never find "nothing new".
  */
-export const backupStateFile = (app: AppContext) => join(app.dataDir, 'backup-state.json');
+export const backupStateFile = (app: AppContext) => stateFile(app, 'backup-state.json');
 
 export function loadBackupState(app: AppContext): BackupState {
-  const f = backupStateFile(app);
-  if (!existsSync(f)) return { ...EMPTY_BACKUP_STATE };
-  try {
-    return { ...EMPTY_BACKUP_STATE, ...(JSON.parse(readFileSync(f, 'utf8')) as Partial<BackupState>) };
-  } catch {
-    return { ...EMPTY_BACKUP_STATE };
-  }
+  const s = readStateFile(backupStateFile(app));
+  return { ...EMPTY_BACKUP_STATE, ...(s && typeof s === 'object' ? (s as Partial<BackupState>) : {}) };
 }
 
 export function saveBackupState(app: AppContext, s: BackupState): void {
-  const f = backupStateFile(app);
-  try {
-    writeFileSync(`${f}.tmp`, JSON.stringify(s, null, 2));
-    renameSync(`${f}.tmp`, f);
-  } catch (e) {
-    console.error('[sanxiang] cannot save the backup state:', e);
-  }
+  writeStateFile(backupStateFile(app), s);
 }
