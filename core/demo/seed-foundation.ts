@@ -144,25 +144,8 @@ interface CasePlan {
   stages: { stage: Stage; on: string }[];
 }
 
-/**
- * Cases of every type over the last 14 months, each created on its opening day through the
- * services, in date order (so their numbers run with their dates). Cases opened more than
- * `RECENT_DAYS` ago are returned in `past`: `liveThroughCases` takes them through legal review,
- * decision, disclosure, 结案 and 归档 on their own dates, so every case past 决定 has its recorded
- * decision. The recent cases, and a few of this year's older ones that stalled, are taken through the
- * early stages only (立案, 调查取证, 法制审核); the review and disclosure seeds decide some of them.
- * The random draws are the same whichever way a case goes.
- */
-export async function seedCases(
-  app: AppContext,
-  handlersByUser: SessionUser[],
-  admin: SessionUser,
-  officerIds: number[],
-  rng: Rng,
-  today: string,
-  count = 320,
-): Promise<{ cases: number; voided: number; past: PastCase[] }> {
-  const activeOfficers = activeOfficerIds(app, officerIds, today);
+/** Draws every case of `seedCases` (type, dates, handlers, the stages it is taken to) before any is created. */
+function planCases(handlersByUser: SessionUser[], activeOfficers: number[], rng: Rng, today: string, count: number): CasePlan[] {
   const thisYear = `${today.slice(0, 4)}-01-01`;
   const recentFrom = addDays(today, -RECENT_DAYS);
   const decisionStage = STAGES.indexOf('decision');
@@ -196,6 +179,29 @@ export async function seedCases(
     }
   }
 
+  return plans;
+}
+
+/**
+ * Cases of every type over the last 14 months, each created on its opening day through the
+ * services, in date order (so their numbers run with their dates). Cases opened more than
+ * `RECENT_DAYS` ago are returned in `past`: `liveThroughCases` takes them through legal review,
+ * decision, disclosure, 结案 and 归档 on their own dates, so every case past 决定 has its recorded
+ * decision. The recent cases, and a few of this year's older ones that stalled, are taken through the
+ * early stages only (立案, 调查取证, 法制审核); the review and disclosure seeds decide some of them.
+ * The random draws are the same whichever way a case goes.
+ */
+export async function seedCases(
+  app: AppContext,
+  handlersByUser: SessionUser[],
+  admin: SessionUser,
+  officerIds: number[],
+  rng: Rng,
+  today: string,
+  count = 320,
+): Promise<{ cases: number; voided: number; past: PastCase[] }> {
+  const activeOfficers = activeOfficerIds(app, officerIds, today);
+  const plans = planCases(handlersByUser, activeOfficers, rng, today, count);
   const onItsDay = <T>(date: string, fn: () => Promise<T>) => (date < today ? onDay(app, date, fn) : fn());
   const past: PastCase[] = [];
   let voided = 0;

@@ -86,7 +86,6 @@ export async function verifyVault(
   const total = (app.db.prepare(`SELECT count(*) FROM vault_objects`).pluck().get() as number);
   const objects = app.db.prepare(`SELECT sha256, size FROM vault_objects WHERE sha256 > ? ORDER BY sha256`).all(from?.after ?? '') as { sha256: string; size: number }[];
   const kinds = kindsOf(app);
-  const stillRegistered = app.db.prepare(`SELECT 1 FROM vault_objects WHERE sha256 = ?`).pluck();
   const mismatched: VaultIssue[] = [...(from?.mismatched ?? [])];
   const missing: VaultIssue[] = [...(from?.missing ?? [])];
   let bytes = from?.bytes ?? 0;
@@ -100,26 +99,16 @@ export async function verifyVault(
       checkpoint();
       opts.signal.throwIfAborted();
     }
-    const path = app.vault.pathOf(o.sha256);
-    const k = kinds.get(o.sha256) ?? ['未引用'];
-    if (!existsSync(path)) {
-      // Purged while the check ran (the list was read at the start): gone on purpose, not missing.
-      if (stillRegistered.get(o.sha256)) missing.push({ sha256: o.sha256, path, kinds: k, owners: ownersOf(app, o.sha256) });
-    } else {
-      try {
-        const h = await hashFile(path, { signal: opts.signal, onBytes: opts.onBytes });
-        bytes += h.size;
-        if (h.sha256 !== o.sha256 || h.size !== o.size) mismatched.push({ sha256: o.sha256, path, kinds: k, actual: h.sha256, owners: ownersOf(app, o.sha256) });
-      } catch (e) {
-        if ((e as Error).name === 'AbortError') {
-          checkpoint(); // this object is checked again when the check goes on
-          throw e;
-        }
-        const actual = `无法读取：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
-        // (unless purged while being read)
-        if (stillRegistered.get(o.sha256)) mismatched.push({ sha256: o.sha256, path, kinds: k, actual, owners: ownersOf(app, o.sha256) });
-      }
+    let r: Awaited<ReturnType<typeof checkObject>>;
+    try {
+      r = await checkObject(app, o, kinds.get(o.sha256) ?? ['未引用'], opts);
+    } catch (e) {
+      checkpoint(); // stopped: this object is checked again when the check goes on
+      throw e;
     }
+    bytes += r.bytes;
+    if (r.mismatched) mismatched.push(r.mismatched);
+    if (r.missing) missing.push(r.missing);
     checked++;
     after = o.sha256;
     opts.onProgress?.(checked, Math.max(total, checked), bytes);
@@ -140,6 +129,31 @@ export async function verifyVault(
     durationMs: Date.now() - t0,
     resumedFrom: from?.startedAt ?? null,
   };
+}
+
+/**
+ * Re-hashes one object: the bytes read and what is wrong with it, if anything. An object purged while
+ * the check ran (the list was read at the start) is gone on purpose, not missing or unreadable.
+ * Throws only when stopped (AbortError).
+ */
+async function checkObject(
+  app: AppContext,
+  o: { sha256: string; size: number },
+  kinds: string[],
+  opts: { signal?: AbortSignal; onBytes?: (bytes: number) => void },
+): Promise<{ bytes: number; mismatched?: VaultIssue; missing?: VaultIssue }> {
+  const path = app.vault.pathOf(o.sha256);
+  const issue = (actual?: string): VaultIssue => ({ sha256: o.sha256, path, kinds, ...(actual === undefined ? {} : { actual }), owners: ownersOf(app, o.sha256) });
+  const stillRegistered = () => !!app.db.prepare(`SELECT 1 FROM vault_objects WHERE sha256 = ?`).get(o.sha256);
+  if (!existsSync(path)) return stillRegistered() ? { bytes: 0, missing: issue() } : { bytes: 0 };
+  try {
+    const h = await hashFile(path, opts);
+    return h.sha256 !== o.sha256 || h.size !== o.size ? { bytes: h.size, mismatched: issue(h.sha256) } : { bytes: h.size };
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    const actual = `无法读取：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+    return stillRegistered() ? { bytes: 0, mismatched: issue(actual) } : { bytes: 0 };
+  }
 }
 
 /** Writes the audit row of a completed check (UI and `sanxiang verify` alike; the last one is shown as 上次校验). */

@@ -32,6 +32,14 @@ async function attach(caseId: number, name: string, bytes: Buffer) {
   await w.t.call('cases.addRecord', { caseId, title: name, file: { name, base64: bytes.toString('base64') } }, w.officer);
 }
 
+/** Another program reading the database: an open read transaction, so the fast file copy cannot be used. */
+function holdRead(dataDir: string): Database.Database {
+  const reader = new Database(join(dataDir, 'sanxiang.db'), { readonly: true });
+  reader.prepare('BEGIN').run();
+  reader.prepare('SELECT count(*) FROM cases').get();
+  return reader;
+}
+
 before(async () => {
   w = await supervisionWorld('2026-03-10T10:00:00+08:00');
   scratch = mkdtempSync(join(tmpdir(), 'sanxiang-backup-test-'));
@@ -78,9 +86,7 @@ test('a backup writes the database and the vault, verified; a second run with no
 
 test('while another program holds a read on the database, the online backup API is used instead', async () => {
   await w.newCase({ openedOn: '2026-03-03' });
-  const reader = new Database(join(w.t.dir, 'sanxiang.db'), { readonly: true });
-  reader.prepare('BEGIN').run();
-  reader.prepare('SELECT count(*) FROM cases').get();
+  const reader = holdRead(w.t.dir);
   try {
     await w.newCase({ openedOn: '2026-03-03' });
     w.clock.set('2026-03-10T12:00:00+08:00');
@@ -350,9 +356,7 @@ test('a cancel while the database is copied (fast path or online backup API) or 
     await cancelAt('正在校验数据库副本（');
 
     await own.newCase({ openedOn: '2026-03-03' });
-    const reader = new Database(join(own.t.dir, 'sanxiang.db'), { readonly: true });
-    reader.prepare('BEGIN').run();
-    reader.prepare('SELECT count(*) FROM cases').get();
+    const reader = holdRead(own.t.dir);
     try {
       await own.newCase({ openedOn: '2026-03-03' });
       const at = await cancelAt('正在复制数据库（');

@@ -45,55 +45,10 @@ export async function restoreBackup(source: string, dataDir: string, opts: Resto
     for (const name of existsSync(dataDir) ? readdirSync(dataDir) : []) await rm(join(dataDir, name), { recursive: true, force: true });
     if (!existed) await rm(dataDir, { recursive: true, force: true });
   };
-  const signal = opts.signal;
   try {
     const list = readVaultList(dir);
-    const total = m.db.size + list.reduce((n, o) => n + o.size, 0);
-    let done = 0;
-    let current = '正在恢复数据库';
-    const tell = () => opts.onProgress?.(`${current}（${formatBytes(done)} / ${formatBytes(total)}）…`, done, total);
-    const copy = {
-      signal,
-      onBytes: (n: number) => {
-        done += n;
-        tell();
-      },
-    };
-    tell();
-    const dbSrc = join(dir, 'sanxiang.db');
-    if (!existsSync(dbSrc)) damaged.push({ path: dbSrc, problem: '数据库副本缺失' });
-    else if (!(await copyVerified(dbSrc, partialDb, m.db.sha256, { ...copy, readOnly: false })).ok) damaged.push({ path: dbSrc, problem: '数据库副本与备份清单的哈希不符（已损坏或被修改）' });
-    const shared = sharedVault(join(dir, '..'));
-    for (const [i, o] of list.entries()) {
-      current = `正在恢复证据文件 ${i + 1}/${list.length}`;
-      const src = objectPath(shared, o.sha256);
-      if (!existsSync(src)) {
-        damaged.push({ path: src, problem: '证据文件缺失' });
-        continue;
-      }
-      const r = await copyVerified(src, objectPath(paths.vault, o.sha256), o.sha256, copy);
-      if (!r.ok) damaged.push({ path: src, problem: '证据文件内容与其哈希不符（已损坏或被修改）' });
-    }
-    current = '正在校验审计链和数据表';
-    tell();
-    if (!damaged.length) {
-      const problem = checkAuditOf(partialDb, m);
-      if (problem) damaged.push({ path: dbSrc, problem });
-    }
-    if (!damaged.length) {
-      const db = new Database(partialDb, { readonly: true });
-      try {
-        const counts = tableCounts(db);
-        const diff = Object.keys({ ...counts, ...m.counts }).filter((k) => counts[k] !== m.counts[k]);
-        if (diff.length) damaged.push({ path: dbSrc, problem: `数据表行数与备份清单不一致：${diff.join('、')}` });
-        const registered = new Set((db.prepare('SELECT sha256 FROM vault_objects').all() as { sha256: string }[]).map((r) => r.sha256));
-        const listed = new Set(list.map((o) => o.sha256));
-        const unlisted = [...registered].filter((s) => !listed.has(s));
-        if (unlisted.length) damaged.push({ path: join(dir, 'vault.txt'), problem: `证据文件清单缺少 ${unlisted.length} 个数据库登记的文件` });
-      } finally {
-        db.close();
-      }
-    }
+    damaged.push(...(await copyBackupFiles(dir, m, list, { partialDb, vault: paths.vault }, opts)));
+    if (!damaged.length) damaged.push(...checkRestoredDatabase(dir, m, list, partialDb));
     if (damaged.length) {
       throw new UserError(
         'BACKUP_DAMAGED',
@@ -124,6 +79,70 @@ export async function restoreBackup(source: string, dataDir: string, opts: Resto
   } catch (e) {
     await cleanup();
     // Stopped inside a copy (the signal's reason is thrown) or between files: the same for the user.
-    throw signal?.aborted ? new UserError('CANCELLED', CANCELLED) : e;
+    throw opts.signal?.aborted ? new UserError('CANCELLED', CANCELLED) : e;
   }
+}
+
+/**
+ * Copies the backup's database (to `to.partialDb`) and evidence files (into `to.vault`), each
+ * checked by hash, telling the bytes done; returns what was missing or damaged.
+ */
+async function copyBackupFiles(
+  dir: string,
+  m: ReturnType<typeof readManifest>,
+  list: { sha256: string; size: number }[],
+  to: { partialDb: string; vault: string },
+  opts: RestoreOptions,
+): Promise<ArchiveProblem[]> {
+  const damaged: ArchiveProblem[] = [];
+  const total = m.db.size + list.reduce((n, o) => n + o.size, 0);
+  let done = 0;
+  let current = '正在恢复数据库';
+  const tell = () => opts.onProgress?.(`${current}（${formatBytes(done)} / ${formatBytes(total)}）…`, done, total);
+  const copy = {
+    signal: opts.signal,
+    onBytes: (n: number) => {
+      done += n;
+      tell();
+    },
+  };
+  tell();
+  const dbSrc = join(dir, 'sanxiang.db');
+  if (!existsSync(dbSrc)) damaged.push({ path: dbSrc, problem: '数据库副本缺失' });
+  else if (!(await copyVerified(dbSrc, to.partialDb, m.db.sha256, { ...copy, readOnly: false })).ok) damaged.push({ path: dbSrc, problem: '数据库副本与备份清单的哈希不符（已损坏或被修改）' });
+  const shared = sharedVault(join(dir, '..'));
+  for (const [i, o] of list.entries()) {
+    current = `正在恢复证据文件 ${i + 1}/${list.length}`;
+    const src = objectPath(shared, o.sha256);
+    if (!existsSync(src)) {
+      damaged.push({ path: src, problem: '证据文件缺失' });
+      continue;
+    }
+    const r = await copyVerified(src, objectPath(to.vault, o.sha256), o.sha256, copy);
+    if (!r.ok) damaged.push({ path: src, problem: '证据文件内容与其哈希不符（已损坏或被修改）' });
+  }
+  current = '正在校验审计链和数据表';
+  tell();
+  return damaged;
+}
+
+/** The copied database against the manifest: its audit chain, every table's row count, and the vault list. */
+function checkRestoredDatabase(dir: string, m: ReturnType<typeof readManifest>, list: { sha256: string }[], partialDb: string): ArchiveProblem[] {
+  const dbSrc = join(dir, 'sanxiang.db');
+  const problem = checkAuditOf(partialDb, m);
+  if (problem) return [{ path: dbSrc, problem }];
+  const damaged: ArchiveProblem[] = [];
+  const db = new Database(partialDb, { readonly: true });
+  try {
+    const counts = tableCounts(db);
+    const diff = Object.keys({ ...counts, ...m.counts }).filter((k) => counts[k] !== m.counts[k]);
+    if (diff.length) damaged.push({ path: dbSrc, problem: `数据表行数与备份清单不一致：${diff.join('、')}` });
+    const registered = db.prepare('SELECT sha256 FROM vault_objects').pluck().all() as string[];
+    const listed = new Set(list.map((o) => o.sha256));
+    const unlisted = registered.filter((s) => !listed.has(s));
+    if (unlisted.length) damaged.push({ path: join(dir, 'vault.txt'), problem: `证据文件清单缺少 ${unlisted.length} 个数据库登记的文件` });
+  } finally {
+    db.close();
+  }
+  return damaged;
 }
